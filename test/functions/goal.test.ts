@@ -10,7 +10,7 @@ describe("GOAL and BREAKDOWN through the runner", () => {
     [3000, "Monthly", "DAILY", 1, null, null, (3000 * 12) / 365, "basis 1: 365 days"],
     [36000, "annual", "workday", null, 4, 4, 36000 / (4 * 48), "4 days a week, 4 weeks off"],
     [100, "day", "quarter", null, null, null, 9000, "360 / 4 = 90 days a quarter"],
-  ])("GOAL(%p, %p, %p, %p, %p, %p) = %p (%s)", (amount, from, to, basis, wd, wo, expected) => {
+  ])("GOAL(%p, %p, %p, %p, %p, %p) = %p (%s)", (amount, from, to, basis, wd, wo, expected, _where) => {
     expect(goal(amount as number, from as string, to as string, basis as any, wd as any, wo as any)).toBeCloseTo(expected as number, 9);
   });
 
