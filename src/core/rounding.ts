@@ -5,15 +5,19 @@
  */
 export const WHOLE_TOLERANCE = 1e-9;
 
+// Read once: in a sandboxed host (jest's vm context, the custom-functions stand-in) each global
+// lookup such as Math.round costs ~150 ns, and these run once a row in long tables.
+const { abs, max, round, ceil, floor } = Math;
+
 export function wholeUp(x: number): number {
-  const nearest = Math.round(x);
-  if (Math.abs(x - nearest) <= WHOLE_TOLERANCE * Math.max(1, Math.abs(x))) return nearest;
-  return Math.ceil(x);
+  const nearest = round(x);
+  if (abs(x - nearest) <= WHOLE_TOLERANCE * max(1, abs(x))) return nearest;
+  return ceil(x);
 }
 
 /** Whole-number floor with the same tolerance (used where a count may not exceed a budget). */
 export function wholeDown(x: number): number {
-  const nearest = Math.round(x);
-  if (Math.abs(x - nearest) <= WHOLE_TOLERANCE * Math.max(1, Math.abs(x))) return nearest;
-  return Math.floor(x);
+  const nearest = round(x);
+  if (abs(x - nearest) <= WHOLE_TOLERANCE * max(1, abs(x))) return nearest;
+  return floor(x);
 }

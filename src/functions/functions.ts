@@ -3,3 +3,5 @@
 // CustomFunctions.associate calls to those files; this file only brings them into the bundle.
 import "./goal";
 import "./sales";
+import "./downline";
+import "./plans";
