@@ -5,3 +5,4 @@ import "./goal";
 import "./sales";
 import "./downline";
 import "./plans";
+import "./simulate";
