@@ -47,6 +47,13 @@ export interface CellSpec {
   readonly format?: Format;
   /** Gives this cell a workbook-scoped name (inputs and key outputs). */
   readonly name?: string;
+  /**
+   * For a formula that spills (a BIZ function returning a table, e.g. BIZ.PROJECTION): the whole
+   * array it computes for these inputs, top-left first (so spill[0][0] === value). The cells it
+   * covers belong to this formula: no other spec may write them. Writers store the figures as the
+   * cached results of the spilled cells.
+   */
+  readonly spill?: readonly (readonly CellValue[])[];
 }
 
 export interface TableColumn {
@@ -105,4 +112,9 @@ export interface Template {
   readonly outputs: readonly string[];
   /** Lays out the sheet for validated inputs (see validateInputs in ./inputs). */
   build(values: InputValues): SheetPlan;
+  /**
+   * Rules that involve more than one input (e.g. "at least one weight above 0"), checked by
+   * validateInputs once every input has passed on its own: input name -> a sentence for the user.
+   */
+  readonly check?: (values: InputValues) => Readonly<Record<string, string>>;
 }

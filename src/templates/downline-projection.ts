@@ -1,0 +1,306 @@
+import { AMOUNT, COUNT, NETWORK_SIZE, RATE, RECRUITS, SEED, SHARE, WIDTH } from "../core/domains";
+import { levelPay, downline, matrix } from "../core/downline";
+import { DomainError } from "../core/errors";
+import { projection } from "../core/growth";
+import { firstMonthAtLeast } from "../core/milestones";
+import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
+import { binary } from "../core/plans";
+import { SIMULATION_LABELS, simulate, summaryRows } from "../core/simulate";
+import { SheetBuilder, cell, num, range, text } from "./layout";
+import { CellValue, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
+
+/**
+ * The Downline Projection: a plan type and its parameters, a level table (the team as the plan
+ * pictures it, with the level rates), what the plan pays on it as a share of the team's volume, a
+ * month-by-month projection at that payout (BIZ.PROJECTION), and a reality check from a
+ * member-by-member simulation (BIZ.SIMULATE) beside what regulators and studies found.
+ */
+
+export const PLAN_TYPES = ["unilevel", "matrix", "binary", "stair-step"] as const;
+export type PlanType = (typeof PLAN_TYPES)[number];
+
+/** Months the projection and the simulation run: three years, the usual horizon of a plan's promises. */
+export const PROJECTION_MONTHS = 36;
+
+/** What BreakEvenMonth and PaybackMonth say when the projection never gets there. */
+export const NOT_REACHED = `Not in ${PROJECTION_MONTHS} months`;
+
+/** A unilevel plan's level rates, level 1 first (a user types their plan's own). */
+export const DEFAULT_LEVEL_RATES: readonly number[] = [0.1, 0.05, 0.05, 0.03, 0.02];
+
+/** The Amway-style stair-step schedule of issue 3: group volume thresholds and their rates. */
+export const DEFAULT_STAIR_STEPS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0],
+  [100, 0.03],
+  [300, 0.06],
+  [600, 0.09],
+  [1000, 0.12],
+  [1500, 0.15],
+  [2500, 0.18],
+  [4000, 0.21],
+  [6000, 0.23],
+  [7500, 0.25],
+];
+
+/**
+ * The sourced figures of ../shared/reference/mlm-economics.md, copied here (the add-in must not
+ * read files beside the project at run time): each with the source a reader can look up.
+ */
+export const SOURCED_FIGURES: ReadonlyArray<{ readonly figure: string; readonly source: string }> = [
+  {
+    figure: "Of 70 income disclosure statements reviewed, the vast majority of participants received $1,000 or less per year (under $84 a month); many received nothing; most statements leave out expenses and zero earners.",
+    source: "FTC staff report on MLM income disclosure statements, September 2024",
+  },
+  {
+    figure: "Income claims must reflect what the typical participant earns; lifestyle or \"career-level income\" claims are likely deceptive if participants generally do not achieve them.",
+    source: "FTC Business Guidance Concerning Multi-Level Marketing, 2018, updated 2024",
+  },
+  {
+    figure: "Nearly half of all Herbalife distributors quit in any given year; half of \"Sales Leaders\" earned under $5 a month on average from product sales; 57% of Nutrition Club owners (who spent about $8,500) made no profit or lost money.",
+    source: "FTC v. Herbalife, 2016",
+  },
+  {
+    figure: "Nearly half of past MLM participants lost money and a quarter made none; of those who profited, 53% made under $5,000.",
+    source: "AARP Foundation survey, 2018 (601 past participants)",
+  },
+  {
+    figure: "99% of participants received under $10 a week in commissions before expenses; 60-90% of participants leave each year.",
+    source: "Pyramid Scheme Alert study of 11 MLMs, 2008",
+  },
+  {
+    figure: "If everyone is equally likely to recruit and the population is finite, only about the first 37% (1/e) of participants can expect to recruit anyone.",
+    source: "Gastwirth, The American Statistician, 1977",
+  },
+  {
+    figure: "A full six-wide downline passes the US population (335 million) at level 11 and the world (8.1 billion) at level 13; three-wide at levels 18 and 21; two-wide at 28 and 32.",
+    source: "arithmetic: width^1 + ... + width^n",
+  },
+  {
+    figure: "A full 3x7 forced matrix holds 3,279 positions, 2,187 of them (66.7%) on the bottom level.",
+    source: "arithmetic",
+  },
+];
+
+const inputs: readonly InputField[] = [
+  { name: "PlanType", label: "Plan type", kind: "choice", choices: PLAN_TYPES, format: "text", default: "unilevel", help: "unilevel, matrix, binary or stair-step: how the plan pays on your team." },
+  { name: "RecruitsPerMember", label: "People each member sponsors", kind: "number", domain: RECRUITS, format: "number", default: 3, help: "Unilevel and stair-step: recruits per member in all, for the level table (an average, fractions are fine)." },
+  { name: "Retention", label: "Share of recruits who stay", kind: "number", domain: SHARE, format: "percent", default: 0.5, help: "Unilevel and stair-step: the share of each member's recruits still active." },
+  { name: "MatrixWidth", label: "Matrix width", kind: "number", domain: WIDTH, format: "integer", default: 3, help: "Matrix: positions under each member (a binary is 2 wide)." },
+  { name: "MatrixMembers", label: "Members placed in the matrix", kind: "number", domain: COUNT, format: "integer", default: 20, help: "Matrix and binary: people filling the positions, level by level, left to right." },
+  { name: "BinaryRate", label: "Binary rate", kind: "number", domain: RATE, format: "percent", default: 0.1, help: "Binary: the share of the weaker leg's volume paid to you." },
+  { name: "BinaryCap", label: "Binary cap a month", kind: "number", domain: AMOUNT, format: "currency", default: 0, help: "Binary: most it pays a month; 0 for no cap." },
+  { name: "PersonalVolume", label: "Your own volume a month", kind: "number", domain: AMOUNT, format: "currency", default: 100, help: "Stair-step: your personal sales, which count toward your group volume." },
+  { name: "VolumePerMember", label: "Volume per member a month", kind: "number", domain: AMOUNT, format: "currency", default: 100, help: "What each active member sells (or buys) a month." },
+  { name: "MonthlyCost", label: "Your costs a month", kind: "number", domain: AMOUNT, format: "currency", default: 100, help: "Kit, autoship, fees and tools a member pays a month." },
+  { name: "RecruitsPerMonth", label: "New recruits per member a month", kind: "number", domain: RECRUITS, format: "number", default: 0.2, help: "Projection and reality check: recruits each active member brings a month in an empty market." },
+  { name: "MonthlyAttrition", label: "Members who quit a month", kind: "number", domain: SHARE, format: "percent", default: 0.05, help: "The share of your team that leaves each month (60-90% a year is typical: 7-17% a month)." },
+  { name: "MarketSize", label: "People who could ever join", kind: "number", domain: NETWORK_SIZE, format: "integer", default: 10000, help: "The market: recruiting slows as it fills (1 to 1,000,000)." },
+  { name: "SimulationSeed", label: "Simulation seed", kind: "number", domain: SEED, format: "integer", default: 1, help: "Fixes the simulation's random draws: the same seed gives the same figures." },
+];
+
+const MEMBERS = "Members";
+const TOTAL = "Total so far";
+
+/** One level of the level table. */
+interface LevelRow {
+  members: number;
+  total: number;
+}
+
+/** The team per level as the chosen plan pictures it, with core's DOWNLINE or MATRIX. */
+export function levelTable(values: InputValues, levels: number): LevelRow[] {
+  const type = text(values, "PlanType") as PlanType;
+  if (type === "matrix" || type === "binary") {
+    const width = type === "binary" ? 2 : num(values, "MatrixWidth");
+    let total = 0;
+    return matrix(width, levels, num(values, "MatrixMembers")).map(([, , filled]) => ({ members: filled, total: (total += filled) }));
+  }
+  return downline(num(values, "RecruitsPerMember"), levels, num(values, "Retention"), num(values, "MarketSize")).map(([, members, cumulative]) => ({ members, total: cumulative }));
+}
+
+/** The Downline Projection sheet with the given level rates (the template's build uses the defaults). */
+export function downlineProjectionPlan(values: InputValues, levelRates: readonly number[] = DEFAULT_LEVEL_RATES): SheetPlan {
+  const b = new SheetBuilder(inputs, values);
+  const type = text(values, "PlanType") as PlanType;
+  const volume = num(values, "VolumePerMember");
+  const cost = num(values, "MonthlyCost");
+  const recruits = num(values, "RecruitsPerMonth");
+  const attrition = num(values, "MonthlyAttrition");
+  const market = num(values, "MarketSize");
+
+  b.title("A1", "Downline Projection");
+  b.note("A2", "What a network-marketing plan pays on a team, month by month, and what a simulation of the whole network says the typical member nets. Yellow cells are yours to change.");
+  b.heading("A4", "Your plan");
+  ["PlanType", "RecruitsPerMember", "Retention", "MatrixWidth", "MatrixMembers", "BinaryRate", "BinaryCap", "PersonalVolume"].forEach((name, i) => b.input(name, 5 + i));
+  b.heading("A14", "Your team's month");
+  ["VolumePerMember", "MonthlyCost", "RecruitsPerMonth", "MonthlyAttrition", "MarketSize", "SimulationSeed"].forEach((name, i) => b.input(name, 15 + i));
+
+  // The level table: members per level grow from you (1) by LevelGrowth, never past LevelLimit in
+  // all, as core's DOWNLINE (unilevel, stair-step) and MATRIX (matrix, binary) fill them.
+  const matrixLike = `OR(PlanType="matrix",PlanType="binary")`;
+  b.heading("A22", "Level table: your team as the plan pictures it");
+  const top = 23;
+  const rows = levelTable(values, levelRates.length);
+  const members = rows.map((r) => r.members);
+  // The row above by plain relative reference, not OFFSET: a volatile function here would make Excel
+  // recompute BIZ.PROJECTION on every open, which shows #NAME? where the add-in is not loaded.
+  const previous = (column: "C" | "D", row: number, first: number) => `IF([@Level]=1,${first},${column}${row - 1})`;
+  const tableRows: TableCell[][] = rows.map((r, i) => [
+    i + 1,
+    levelRates[i],
+    { formula: `MIN(${previous("C", top + 1 + i, 1)}*LevelGrowth,LevelLimit-${previous("D", top + 1 + i, 0)})`, value: r.members },
+    { formula: `IF([@${MEMBERS}]>=LevelLimit-${previous("D", top + 1 + i, 0)},LevelLimit,${previous("D", top + 1 + i, 0)}+[@${MEMBERS}])`, value: r.total },
+    { formula: `[@${MEMBERS}]*(VolumePerMember*[@[Level rate]])`, value: levelPay([r.members], volume, [levelRates[i]]) },
+  ]);
+  b.table(
+    "DownlineLevels",
+    cell("A", top),
+    [
+      { header: "Level", format: "integer", input: true },
+      { header: "Level rate", format: "percent", input: true },
+      { header: MEMBERS, format: "number" },
+      { header: TOTAL, format: "number" },
+      { header: "Commission", format: "currency" },
+    ],
+    tableRows
+  );
+  const last = top + tableRows.length;
+  b.note(cell("A", last + 1), "Type your plan's level rates; for deeper levels add rows at the bottom of the table, numbering the level. Members are averages, so they need not be whole.");
+
+  // The stair-step schedule, beside the level table.
+  b.heading("G22", "Stair-step schedule");
+  b.table(
+    "StairSteps",
+    "G23",
+    [
+      { header: "Group volume", format: "currency", input: true },
+      { header: "Rate", format: "percent", input: true },
+    ],
+    DEFAULT_STAIR_STEPS.map(([threshold, rate]) => [threshold, rate])
+  );
+  const thresholds = DEFAULT_STAIR_STEPS.map(([t]) => t);
+  const stairRates = DEFAULT_STAIR_STEPS.map(([, r]) => r);
+
+  // What the plan pays on this team.
+  const isMatrixLike = type === "matrix" || type === "binary";
+  const growth = isMatrixLike ? (type === "binary" ? 2 : num(values, "MatrixWidth")) : num(values, "RecruitsPerMember") * num(values, "Retention");
+  const limit = isMatrixLike ? num(values, "MatrixMembers") : market;
+  const team = rows.length > 0 ? rows[rows.length - 1].total : 0;
+  const tableVolume = team * volume;
+  const levelCommission = levelPay(members, volume, levelRates);
+  // A binary's two legs exist only in a binary tree: for the other plans these figures are 0.
+  const legs = type === "binary" ? binaryLegs(members) : { left: 0, right: 0 };
+  const binaryCap = num(values, "BinaryCap");
+  const binaryCommission = binary([legs.left * volume], [legs.right * volume], { rate: num(values, "BinaryRate"), ...(binaryCap > 0 ? { cap: binaryCap } : {}) })[0][2];
+  const stair = stairStepOnEqualLegs(num(values, "PersonalVolume"), members[0] ?? 0, tableVolume, thresholds, stairRates);
+  const planCommission = type === "binary" ? binaryCommission : type === "stair-step" ? stair.onLegs : levelCommission;
+  const payout = effectivePayoutRate(planCommission, tableVolume);
+
+  let row = last + 3;
+  b.heading(cell("A", row), "What the plan pays on this team");
+  const payRows: Array<[string, string, CellValue, "number" | "currency" | "percent", string, string?]> = [
+    ["Growth from one level to the next", `IF(${matrixLike},IF(PlanType="binary",2,MatrixWidth),RecruitsPerMember*Retention)`, growth, "number", "LevelGrowth", "Recruits x retention; for a matrix its width."],
+    ["Most members in the table", `IF(${matrixLike},MatrixMembers,MarketSize)`, limit, "number", "LevelLimit", "The market; for a matrix the members placed in it."],
+    ["Team in the table", `MAX(DownlineLevels[${TOTAL}])`, team, "number", "TableTeam"],
+    ["Team volume a month", "TableTeam*VolumePerMember", tableVolume, "currency", "TableVolume"],
+    ["Level commission (unilevel, matrix)", "SUM(DownlineLevels[Commission])", levelCommission, "currency", "LevelCommission", "As BIZ.LEVELPAY: members x volume x level rate."],
+    ["Binary: members in the weaker leg", `IF(PlanType="binary",SUMPRODUCT((DownlineLevels[Members]>2^(DownlineLevels[Level]-1))*(DownlineLevels[Members]-2^(DownlineLevels[Level]-1))),0)`, legs.right, "number", "BinaryWeakLeg", "The right leg (the left half of each level fills first); 0 for other plans."],
+    ["Binary commission", "IF(AND(BinaryCap>0,BinaryWeakLeg*VolumePerMember*BinaryRate>BinaryCap),BinaryCap,BinaryWeakLeg*VolumePerMember*BinaryRate)", binaryCommission, "currency", "BinaryCommission", "As BIZ.BINARY: the weaker leg's volume x the rate, up to the cap."],
+    ["Stair-step: frontline legs", "INDEX(DownlineLevels[Members],1)", members[0] ?? 0, "number", "LegCount"],
+    ["Stair-step: volume of each leg", "IF(LegCount>0,TableVolume/LegCount,0)", stair.legVolume, "currency", "LegVolume"],
+    ["Stair-step: your rate", "IFERROR(LOOKUP(PersonalVolume+TableVolume,StairSteps[Group volume],StairSteps[Rate]),0)", stair.groupRate, "percent", "GroupRate", "From your group volume: personal + team."],
+    ["Stair-step: each leg's own rate", "IFERROR(LOOKUP(LegVolume,StairSteps[Group volume],StairSteps[Rate]),0)", stair.legRate, "percent", "LegRate"],
+    ["Stair-step bonus on your legs", "LegCount*MAX(0,GroupRate*LegVolume-LegRate*LegVolume)", stair.onLegs, "currency", "StairStepOnLegs", "As BIZ.STAIRSTEP: your rate less each leg's, on its volume."],
+    ["Commission a month on this team", `IF(PlanType="binary",BinaryCommission,IF(PlanType="stair-step",StairStepOnLegs,LevelCommission))`, planCommission, "currency", "PlanCommission"],
+    ["Effective payout rate", "IF(TableVolume>0,MIN(1,PlanCommission/TableVolume),0)", payout, "percent", "EffectivePayoutRate", "The share of the team's volume paid to you: the projection pays this rate."],
+  ];
+  payRows.forEach(([label, formula, value, format, name, help], i) => {
+    b.labelled(cell("A", row + 1 + i), label, cell("B", row + 1 + i), formula, value, format, name);
+    if (help) b.note(cell("C", row + 1 + i), help);
+  });
+  row += payRows.length + 2;
+
+  // The month-by-month projection (core's PROJECTION) and what it says.
+  const projected = projection(recruits, PROJECTION_MONTHS, volume, payout, cost, attrition, market);
+  const months = projected.map((r) => r[0]);
+  const breakEven = firstMonthAtLeast(months, projected.map((r) => r[5]));
+  const payback = firstMonthAtLeast(months, projected.map((r) => r[6]));
+  // Rows: results (4), a gap, the reality check (heading, note, SIMULATE's rows, two named figures), a gap, the projection.
+  const realityRow = row + 5;
+  const simTop = realityRow + 2;
+  const projectionTop = simTop + SIMULATION_LABELS.length + 2 + 3;
+  const first = projectionTop + 1;
+  const lastMonth = first + PROJECTION_MONTHS - 1;
+  const col = (c: string) => range(c, first, c, lastMonth);
+
+  b.heading(cell("A", row), "Results");
+  b.labelled(cell("A", row + 1), "Cumulative net at month 12", cell("B", row + 1), `INDEX(${col("G")},12)`, projected[11][6], "currency", "ProjectedNet12");
+  b.labelled(cell("A", row + 2), "First month with a net of 0 or more", cell("B", row + 2), `IF(COUNTIF(${col("F")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("F")},">=0"))`, breakEven ?? NOT_REACHED, "integer", "BreakEvenMonth");
+  b.labelled(cell("A", row + 3), "First month the cumulative net is 0 or more", cell("B", row + 3), `IF(COUNTIF(${col("G")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("G")},">=0"))`, payback ?? NOT_REACHED, "integer", "PaybackMonth");
+  b.note(cell("C", row + 2), "The month your commission first covers your costs.");
+  b.note(cell("C", row + 3), "The month the business has paid back everything it cost.");
+
+  // The reality check: SIMULATE over the same market, recruiting, attrition, volume, costs and rates.
+  row = realityRow;
+  b.heading(cell("A", row), "Reality check: what the typical member nets");
+  b.note(cell("A", row + 1), `BIZ.SIMULATE: the whole network, member by member, over ${PROJECTION_MONTHS} months with the inputs above, paying the level rates as a unilevel plan.`);
+  const summary = simulate({
+    members: market,
+    months: PROJECTION_MONTHS,
+    recruitsPerMemberPerMonth: recruits,
+    monthlyAttrition: attrition,
+    volumePerMember: volume,
+    levelRates,
+    monthlyCost: cost,
+    seed: num(values, "SimulationSeed"),
+  });
+  const simRows: CellValue[][] = summaryRows(summary).map(([label, value]) => [label, value]);
+  const simRange = range("A", simTop, "B", simTop + simRows.length - 1);
+  b.output(cell("A", simTop), `BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed)`, simRows[0][0], "number", undefined, simRows);
+  const after = simTop + simRows.length;
+  b.labelled(cell("A", after), "Share of members with a profit", cell("B", after), `VLOOKUP("Share with profit",${simRange},2,FALSE)`, summary.shareWithProfit, "percent", "ShareWithProfit");
+  b.labelled(cell("A", after + 1), "Median net per member", cell("B", after + 1), `VLOOKUP("Median net per member",${simRange},2,FALSE)`, summary.medianNet, "currency", "MedianMemberNet");
+
+  // What regulators and studies found, quoted with their sources, beside the simulation.
+  b.heading(cell("D", row), "What regulators and studies found");
+  SOURCED_FIGURES.forEach(({ figure, source }, i) => b.note(cell("D", simTop + i), `${figure} (${source})`));
+
+  // The projection itself, and the two columns its chart draws.
+  b.heading(cell("A", projectionTop - 1), `Month by month (${PROJECTION_MONTHS} months, at the effective payout rate)`);
+  ["Month", "Team", "Team volume", "Commission", "Costs", "Net", "Cumulative net"].forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), projectionTop), h));
+  const spill: CellValue[][] = projected.map((r) => [...r]);
+  b.output(
+    cell("A", first),
+    `BIZ.PROJECTION(RecruitsPerMonth,${PROJECTION_MONTHS},VolumePerMember,EffectivePayoutRate,MonthlyCost,MonthlyAttrition,MarketSize)`,
+    spill[0][0],
+    "number",
+    undefined,
+    spill
+  );
+  b.heading(cell("I", projectionTop), "Month").heading(cell("J", projectionTop), "Cumulative net");
+  projected.forEach((r, i) => {
+    b.output(cell("I", first + i), cell("A", first + i), r[0], "integer");
+    b.output(cell("J", first + i), cell("G", first + i), r[6], "currency");
+  });
+  b.chart({ type: "line", title: "Cumulative net, month by month", dataRef: range("I", projectionTop, "J", lastMonth, false), anchor: cell("L", projectionTop), widthCells: 8, heightCells: 18 });
+  return b.plan([36, 16, 16, 16, 16, 16, 16, 4, 10, 16]);
+}
+
+export const downlineProjection: Template = {
+  id: "downline-projection",
+  title: "Downline Projection",
+  summary: "A network-marketing plan (unilevel, matrix, binary or stair-step) and its level table, a month-by-month projection of team, commission, costs and cumulative net with a chart, and a reality check from a simulation of the whole network beside sourced figures.",
+  inputs,
+  outputs: ["EffectivePayoutRate", "PlanCommission", "ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "ShareWithProfit", "MedianMemberNet"],
+  build: (values) => downlineProjectionPlan(values),
+  // A matrix too large for exact counts cannot be pictured: say so next to its width.
+  check: (values) => {
+    try {
+      levelTable(values, DEFAULT_LEVEL_RATES.length);
+      return {};
+    } catch (e) {
+      if (e instanceof DomainError) return { [values.PlanType === "matrix" ? "MatrixWidth" : "RecruitsPerMember"]: `${e.message[0].toUpperCase()}${e.message.slice(1)}.` };
+      throw e;
+    }
+  },
+};
