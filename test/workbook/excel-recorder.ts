@@ -1,0 +1,529 @@
+/**
+ * A recording stand-in for the part of the Excel object model the add-in uses. Like the real one,
+ * calls and property sets are only queued; `context.sync()` applies the queue in order to a small
+ * simulated workbook (sheets, cells, names, tables, charts) and resolves loads. It records every
+ * call, counts syncs, starts from given sheets and names, and can be told to fail at the Nth sync
+ * (after applying part of that batch, as Excel does: a batch is not a transaction) or to act as a
+ * protected workbook.
+ *
+ * No imports and no Node APIs: the browser test transpiles this file and injects it into the page
+ * as the fake Excel host.
+ */
+
+export type Grid = (string | number | boolean | null)[][];
+
+export interface RecordedCall {
+  /** 1-based sync (batch) the call was sent in. */
+  readonly batch: number;
+  readonly target: string;
+  readonly op: string;
+  readonly args: unknown[];
+}
+
+export interface SimCell {
+  formula?: string | number | boolean;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  validation?: unknown;
+}
+
+export interface SimTable {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+export interface SimChart {
+  type: string;
+  source: string;
+  title?: string;
+  position?: [string, string | undefined];
+}
+
+export interface SimSheet {
+  name: string;
+  cells: Map<string, SimCell>;
+  columnWidths: Map<number, number>;
+  charts: SimChart[];
+  protected?: boolean;
+}
+
+export interface RecorderOptions {
+  /** Sheets already in the workbook, with optional cell formulas/values by address. */
+  sheets?: { name: string; cells?: Record<string, string | number | boolean> }[];
+  /** Workbook-scoped names already defined: name -> "Sheet!A1". */
+  names?: Record<string, string>;
+  tables?: { name: string; sheet: string; address: string }[];
+  /** Workbook structure protection: adding or deleting sheets is refused. */
+  protectedWorkbook?: boolean;
+  /** Fail at this sync (1-based, counted over all Excel.run calls), after applying this many of its queued operations. */
+  failAtSync?: number;
+  failAfterOps?: number;
+  failWith?: { code: string; message: string };
+  /** The selected cell for getSelectedRange(). */
+  selection?: string;
+}
+
+interface Pending {
+  readonly call: Omit<RecordedCall, "batch">;
+  readonly apply: () => void;
+}
+
+class OfficeError extends Error {
+  code: string;
+  debugInfo: { code: string; message: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message };
+  }
+}
+
+// ---- A1 helpers (kept here so the file stands alone in the browser) ----
+function colNum(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+function colName(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+/** "B3", "B3:D9", "A:C" (whole columns, 1,048,576 rows). */
+export function parseBox(address: string): Box {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b = a] = bare.replace(/\$/g, "").split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Za-z]+)(\d*)$/.exec(s);
+    if (!m) throw new OfficeError("InvalidArgument", `bad address ${address}`);
+    return { col: colNum(m[1]), row: m[2] === "" ? -1 : Number(m[2]) - 1 };
+  };
+  const p = cell(a);
+  const q = cell(b);
+  if (p.row < 0 || q.row < 0) return { top: 0, left: Math.min(p.col, q.col), rows: 1048576, cols: Math.abs(q.col - p.col) + 1 };
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+}
+export function boxAddress(b: Box): string {
+  const a = `${colName(b.left)}${b.top + 1}`;
+  return b.rows === 1 && b.cols === 1 ? a : `${a}:${colName(b.left + b.cols - 1)}${b.top + b.rows}`;
+}
+const quoteSheet = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+
+export function createRecorder(options: RecorderOptions = {}) {
+  const state = {
+    sheets: [] as SimSheet[],
+    names: new Map<string, string>(),
+    tables: [] as SimTable[],
+    activeSheet: "",
+    protectedWorkbook: !!options.protectedWorkbook,
+  };
+  for (const s of options.sheets ?? []) {
+    const cells = new Map<string, SimCell>();
+    for (const [addr, v] of Object.entries(s.cells ?? {})) cells.set(addr, { formula: v });
+    state.sheets.push({ name: s.name, cells, columnWidths: new Map(), charts: [] });
+  }
+  for (const [n, ref] of Object.entries(options.names ?? {})) state.names.set(n, ref);
+  for (const t of options.tables ?? []) state.tables.push({ ...t });
+  state.activeSheet = state.sheets[0]?.name ?? "";
+
+  const calls: RecordedCall[] = [];
+  let syncs = 0;
+  let runs = 0;
+
+  const findSheet = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const nameTaken = (n: string) => [...state.names.keys(), ...state.tables.map((t) => t.name)].some((x) => x.toLowerCase() === n.toLowerCase());
+  const notLoaded = (what: string) => new OfficeError("PropertyNotLoaded", `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+  function newContext() {
+    const queue: Pending[] = [];
+    const enqueue = (target: string, op: string, args: unknown[], apply: () => void) => queue.push({ call: { target, op, args }, apply });
+
+    /** Cells of a sheet, addressed by box; each write goes cell by cell into the simulated sheet. */
+    function eachCell(sheet: SimSheet, box: Box, fn: (cell: SimCell, i: number, j: number) => void) {
+      for (let i = 0; i < box.rows; i++)
+        for (let j = 0; j < box.cols; j++) {
+          const addr = `${colName(box.left + j)}${box.top + i + 1}`;
+          const cell = sheet.cells.get(addr) ?? {};
+          fn(cell, i, j);
+          if (Object.keys(cell).length) sheet.cells.set(addr, cell);
+        }
+    }
+    function checkGrid(box: Box, grid: unknown, prop: string): Grid {
+      if (!Array.isArray(grid) || grid.length !== box.rows || grid.some((r) => !Array.isArray(r) || r.length !== box.cols))
+        throw new OfficeError("InvalidArgument", `The number of rows or columns in the ${prop} array does not match the size of the range ${boxAddress(box)}.`);
+      return grid as Grid;
+    }
+    function editable(sheet: SimSheet) {
+      if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      if (!state.sheets.includes(sheet)) throw new OfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    }
+
+    /**
+     * A range proxy. `where` gives its box when a queued operation is applied (a used range is only
+     * known then); null means a null object.
+     */
+    function makeRange(sheetRef: () => SimSheet, where: string | (() => Box | null), label: string): any {
+      const fixed = typeof where === "string" ? parseBox(where) : undefined;
+      const boxNow = (): Box => {
+        const b = fixed ?? (where as () => Box | null)();
+        if (!b) throw new OfficeError("InvalidOperation", "The operation isn't valid on a null object.");
+        return b;
+      };
+      const target = fixed ? `${label}!${boxAddress(fixed)}` : `${label}!(used range)`;
+      const loaded: Record<string, unknown> = {};
+      const setFormat = (prop: keyof SimCell | "columnWidth", value: unknown) =>
+        enqueue(target, `format.${prop}`, [value], () => {
+          const sheet = sheetRef();
+          editable(sheet);
+          const box = boxNow();
+          if (prop === "columnWidth") {
+            for (let j = 0; j < box.cols; j++) sheet.columnWidths.set(box.left + j, value as number);
+            return;
+          }
+          eachCell(sheet, box, (c) => ((c as any)[prop] = value));
+        });
+      const writeGrid = (prop: "formulas" | "values" | "numberFormat") => (grid: unknown) => {
+        enqueue(target, prop, [grid], () => {
+          const sheet = sheetRef();
+          editable(sheet);
+          const box = boxNow();
+          const g = checkGrid(box, grid, prop);
+          eachCell(sheet, box, (c, i, j) => {
+            const v = g[i][j];
+            if (v === null) return; // null leaves the cell as it is
+            if (prop === "numberFormat") c.numberFormat = String(v);
+            else c.formula = v;
+          });
+        });
+      };
+      const loadedProp = (p: string) => {
+        if (!(p in loaded)) throw notLoaded(p);
+        return loaded[p];
+      };
+      const range: any = {
+        get address() {
+          return loadedProp("address");
+        },
+        get formulas() {
+          return loadedProp("formulas");
+        },
+        set formulas(g: unknown) {
+          writeGrid("formulas")(g);
+        },
+        set values(g: unknown) {
+          writeGrid("values")(g);
+        },
+        set numberFormat(g: unknown) {
+          writeGrid("numberFormat")(g);
+        },
+        get isNullObject() {
+          if (fixed) return false;
+          return loadedProp("isNullObject");
+        },
+        format: {
+          fill: {
+            set color(v: string) {
+              setFormat("fill", v);
+            },
+          },
+          font: {
+            set color(v: string) {
+              setFormat("fontColor", v);
+            },
+            set bold(v: boolean) {
+              setFormat("bold", v);
+            },
+            set italic(v: boolean) {
+              setFormat("italic", v);
+            },
+            set size(v: number) {
+              setFormat("size", v);
+            },
+          },
+          set columnWidth(v: number) {
+            setFormat("columnWidth", v);
+          },
+        },
+        dataValidation: {
+          set rule(rule: unknown) {
+            setFormat("validation", rule);
+          },
+        },
+        getCell(row: number, col: number) {
+          return makeRange(sheetRef, () => {
+            const b = boxNow();
+            return { top: b.top + row, left: b.left + col, rows: 1, cols: 1 };
+          }, label);
+        },
+        load(props?: string) {
+          enqueue(target, "load", [props], () => {
+            const sheet = sheetRef();
+            const box = fixed ?? (where as () => Box | null)();
+            loaded.isNullObject = !box;
+            if (!box) return;
+            loaded.address = `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
+            const g: Grid = [];
+            for (let i = 0; i < box.rows; i++) {
+              g.push([]);
+              for (let j = 0; j < box.cols; j++) g[i].push(sheet.cells.get(`${colName(box.left + j)}${box.top + i + 1}`)?.formula ?? "");
+            }
+            loaded.formulas = g;
+          });
+          return range;
+        },
+        _sheet: sheetRef,
+        _box: boxNow,
+      };
+      return range;
+    }
+
+    function makeSheet(ref: () => SimSheet | undefined, label: string): any {
+      const sheetRef = () => {
+        const s = ref();
+        if (!s) throw new OfficeError("ItemNotFound", `The requested resource doesn't exist.`);
+        return s;
+      };
+      let isNull: boolean | undefined;
+      const sheet: any = {
+        get name() {
+          return label;
+        },
+        get isNullObject() {
+          if (isNull === undefined) throw notLoaded("isNullObject");
+          return isNull;
+        },
+        load() {
+          enqueue(label, "load", [], () => (isNull = !ref()));
+          return sheet;
+        },
+        getRange(address: string) {
+          return makeRange(sheetRef, address, label);
+        },
+        activate() {
+          enqueue(label, "activate", [], () => (state.activeSheet = sheetRef().name));
+        },
+        delete() {
+          enqueue(label, "delete", [], () => {
+            if (state.protectedWorkbook) throw new OfficeError("AccessDenied", "The workbook is protected.");
+            const s = sheetRef();
+            state.sheets.splice(state.sheets.indexOf(s), 1);
+            state.tables = state.tables.filter((t) => t.sheet !== s.name);
+          });
+        },
+        getUsedRangeOrNullObject(valuesOnly?: boolean) {
+          return makeRange(sheetRef, () => {
+            const used = [...sheetRef().cells.entries()]
+              .filter(([, c]) => (valuesOnly ? c.formula !== undefined && c.formula !== "" : true))
+              .map(([k]) => parseBox(k));
+            if (used.length === 0) return null;
+            const top = Math.min(...used.map((k) => k.top));
+            const left = Math.min(...used.map((k) => k.left));
+            return { top, left, rows: Math.max(...used.map((k) => k.top)) - top + 1, cols: Math.max(...used.map((k) => k.left)) - left + 1 };
+          }, label);
+        },
+        tables: {
+          add(address: string, hasHeaders: boolean) {
+            const box = parseBox(address);
+            let name = `Table${state.tables.length + 1}`;
+            const table: any = {
+              set name(v: string) {
+                enqueue(`table ${name}`, "name", [v], () => {
+                  if (nameTaken(v)) throw new OfficeError("InvalidArgument", `A table or name called ${v} already exists.`);
+                  const t = state.tables.find((x) => x.name === name);
+                  if (t) t.name = v;
+                  name = v;
+                });
+              },
+              get name() {
+                return name;
+              },
+              getHeaderRowRange() {
+                return makeRange(sheetRef, boxAddress({ ...box, rows: 1 }), label);
+              },
+              getDataBodyRange() {
+                return makeRange(sheetRef, boxAddress({ ...box, top: box.top + 1, rows: box.rows - 1 }), label);
+              },
+            };
+            enqueue(label, "tables.add", [address, hasHeaders], () => {
+              editable(sheetRef());
+              state.tables.push({ name, sheet: sheetRef().name, address: boxAddress(box) });
+            });
+            return table;
+          },
+        },
+        charts: {
+          add(type: string, source: any, seriesBy: string) {
+            const chart: SimChart = { type, source: "" };
+            enqueue(label, "charts.add", [type, source._box ? boxAddress(source._box()) : "?", seriesBy], () => {
+              const s = sheetRef();
+              editable(s);
+              chart.source = boxAddress(source._box());
+              s.charts.push(chart);
+            });
+            return {
+              title: {
+                set text(v: string) {
+                  enqueue(`${label} chart`, "title.text", [v], () => (chart.title = v));
+                },
+              },
+              setPosition(start: string, end?: string) {
+                enqueue(`${label} chart`, "setPosition", [start, end], () => (chart.position = [start, end]));
+              },
+            };
+          },
+        },
+      };
+      return sheet;
+    }
+
+    function collection<T>(label: string, items: () => T[]) {
+      let loadedItems: T[] | undefined;
+      const c: any = {
+        load(props?: string) {
+          enqueue(label, "load", [props], () => (loadedItems = items()));
+          return c;
+        },
+        get items() {
+          if (!loadedItems) throw notLoaded("items");
+          return loadedItems;
+        },
+      };
+      return c;
+    }
+
+    const worksheets = collection("worksheets", () => state.sheets.map((s) => makeSheet(() => (state.sheets.includes(s) ? s : undefined), s.name)));
+    worksheets.add = (name: string) => {
+      let created: SimSheet | undefined;
+      enqueue("worksheets", "add", [name], () => {
+        if (state.protectedWorkbook) throw new OfficeError("AccessDenied", "The workbook is protected and can't be changed.");
+        if (findSheet(name)) throw new OfficeError("ItemAlreadyExists", `A sheet called ${name} already exists.`);
+        if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError("InvalidArgument", `Bad sheet name ${name}`);
+        created = { name, cells: new Map(), columnWidths: new Map(), charts: [] };
+        state.sheets.push(created);
+      });
+      return makeSheet(() => created, name);
+    };
+    worksheets.getItem = (name: string) => makeSheet(() => findSheet(name), name);
+    worksheets.getItemOrNullObject = (name: string) => makeSheet(() => findSheet(name), name);
+
+    const names = collection("names", () => [...state.names.keys()].map((n) => ({ name: n })));
+    names.add = (name: string, range: any) => {
+      enqueue("names", "add", [name, boxAddress(range._box())], () => {
+        if (nameTaken(name)) throw new OfficeError("ItemAlreadyExists", `The name ${name} already exists.`);
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new OfficeError("InvalidArgument", `Bad name ${name}`);
+        state.names.set(name, `${quoteSheet(range._sheet().name)}!${boxAddress(range._box())}`);
+      });
+      return {};
+    };
+    names.getItemOrNullObject = (name: string) => {
+      let isNull: boolean | undefined;
+      const item: any = {
+        load() {
+          enqueue("names", "load", [name], () => (isNull = ![...state.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())));
+          return item;
+        },
+        get isNullObject() {
+          if (isNull === undefined) throw notLoaded("isNullObject");
+          return isNull;
+        },
+        delete() {
+          enqueue("names", "delete", [name], () => {
+            const k = [...state.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+            if (k === undefined) throw new OfficeError("ItemNotFound", `No name ${name}`);
+            state.names.delete(k);
+          });
+        },
+      };
+      return item;
+    };
+
+    const tables = collection("tables", () => state.tables.map((t) => ({ name: t.name })));
+    let isProtected: boolean | undefined;
+    const protection: any = {
+      load() {
+        enqueue("protection", "load", [], () => (isProtected = state.protectedWorkbook));
+        return protection;
+      },
+      get protected() {
+        if (isProtected === undefined) throw notLoaded("protected");
+        return isProtected;
+      },
+    };
+
+    const selection = options.selection ?? `${state.activeSheet || "Sheet1"}!A1`;
+    const selSheet = selection.includes("!") ? selection.slice(0, selection.lastIndexOf("!")).replace(/^'|'$/g, "") : state.activeSheet;
+    const workbook = {
+      worksheets,
+      names,
+      tables,
+      protection,
+      getSelectedRange: () => makeRange(() => findSheet(selSheet) ?? (() => { throw new OfficeError("ItemNotFound", "no selection"); })(), selection, selSheet),
+    };
+
+    const context = {
+      workbook,
+      async sync() {
+        syncs++;
+        const batch = queue.splice(0);
+        const failing = options.failAtSync === syncs;
+        const limit = failing ? Math.min(options.failAfterOps ?? Math.floor(batch.length / 2), batch.length) : batch.length;
+        for (let k = 0; k < limit; k++) {
+          calls.push({ ...batch[k].call, batch: syncs });
+          batch[k].apply(); // an error here stops the batch, like Excel: what ran before stays done
+        }
+        if (failing) {
+          const f = options.failWith ?? { code: "GeneralException", message: "An internal error has occurred." };
+          throw new OfficeError(f.code, f.message);
+        }
+      },
+      _pending: () => queue.length,
+    };
+    return context;
+  }
+
+  const excel = {
+    async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
+      runs++;
+      const context = newContext();
+      const result = await batch(context);
+      // Excel.run sends whatever is still queued when the batch function returns.
+      if (context._pending() > 0) await context.sync();
+      return result;
+    },
+  };
+
+  return {
+    excel,
+    state,
+    calls,
+    get syncs() {
+      return syncs;
+    },
+    get runs() {
+      return runs;
+    },
+    sheet(name: string) {
+      return findSheet(name);
+    },
+    cell(sheetName: string, address: string): SimCell | undefined {
+      return findSheet(sheetName)?.cells.get(address);
+    },
+    sheetNames: () => state.sheets.map((s) => s.name),
+    /** Calls that wrote cell contents (formulas or values) in a batch. */
+    writes: () => calls.filter((c) => c.op === "formulas" || c.op === "values"),
+  };
+}
+
+export type Recorder = ReturnType<typeof createRecorder>;
