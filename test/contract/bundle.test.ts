@@ -46,6 +46,19 @@ const cases: Array<[string, unknown[], unknown, string]> = [
   ["GROSSUP", [70000, 0.25, 4800], 70000 / 0.75 + 4800, "issue 2: 98133.33"],
   ["GROSSUP", [70000, 0.25], 70000 / 0.75, "expenses omitted"],
   ["LISTGROWTH", [100, 3, 0.1], [[1, 100], [2, 190], [3, 271]], "issue 2"],
+  // Issue 3: downline and comp plans, with omitted optionals arriving as null.
+  ["DOWNLINE", [3, 7], [[1, 3, 3], [2, 9, 12], [3, 27, 39], [4, 81, 120], [5, 243, 363], [6, 729, 1092], [7, 2187, 3279]], "issue 3: last row 7, 2187, 3279"],
+  ["MATRIX", [3, 3, 20], [[1, 3, 3], [2, 9, 9], [3, 27, 8]], "issue 3: 3, 9, 8 filled"],
+  ["LEVELPAY", [[[3], [9], [27]], 100, [[0.1, 0.05, 0.02]]], 129, "issue 3: 30 + 45 + 54"],
+  ["BINARY", [[[500]], [[1000]], 0.1], [[1, 500, 50, 0, 500]], "issue 3: pays 50, carry 0/500"],
+  ["BINARY", [[[30], [0]], [[40], [10]], 25, 250], [[1, 30, 250, 20, 30], [2, 20, 250, 10, 30]], "issue 3: cap 250, carry 20/30 then 10/30"],
+  ["BINARY", [[[250]], [[120]], 10, null, null, 100], [[1, 100, 10, 150, 20]], "issue 3: pairs of 100, 1 pair, carry 150/20"],
+  ["STAIRSTEP", [100, [[200]], [[0, 100, 300, 600, 1000, 1500, 2500, 4000, 6000, 7500]], [[0, 0.03, 0.06, 0.09, 0.12, 0.15, 0.18, 0.21, 0.23, 0.25]]], 12, "issue 3: Amway-style, pays 12"],
+  ["DIFFERENTIAL", [100, [[0.1, 0.15, 0.19, 0.21]]], [[10, 5, 4, 2]], "issue 3: same orientation as the rates (a row)"],
+  ["DIFFERENTIAL", [100, [[0.1], [0.15], [0.19], [0.21]]], [[10], [5], [4], [2]], "issue 3: a column gives a column"],
+  ["GROWTH", [0.5, 2, 0.1], [[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]], "issue 3"],
+  ["PROJECTION", [0.5, 2, 100, 0.1, 50], [[1, 0.5, 50, 5, 50, -45, -45], [2, 1.25, 125, 12.5, 50, -37.5, -82.5]], "issue 3: net -45 then -37.5, cumulative -82.5"],
+  ["SIMULATE", [1, 12, 1, 0.05, 100, [[0.1]], 50], [["Members joined", 1], ["Active at end", 1], ["Median net per member", -600], ["Mean net per member", -600], ["10th percentile net", -600], ["90th percentile net", -600], ["Share with profit", 0], ["Top 1% share of commissions", 0]], "a market of one: the founder alone pays 12 x 50"],
 ];
 
 test.each(cases)("BIZ.%s(%j) = %j (%s)", async (name, args, expected) => {
@@ -74,6 +87,19 @@ const errors: Array<[string, unknown[], string, string]> = [
   ["LISTGROWTH", [100, 0], "#NUM!", "0 months"],
   ["LISTGROWTH", [100, 1201], "#NUM!", "1201 months"],
   ["LISTGROWTH", [100, 3, 1.1], "#NUM!", "churn above 1"],
+  ["DOWNLINE", [3, 101], "#NUM!", "101 levels"],
+  ["DOWNLINE", [3, 5, 1.2], "#NUM!", "retention above 1"],
+  ["DOWNLINE", [3, 5, null, 0], "#NUM!", "a cap of 0"],
+  ["MATRIX", [0, 3], "#NUM!", "width below 1"],
+  ["LEVELPAY", [[[3], [9]], 100, [[0.1, 1.5]]], "#NUM!", "a level rate above 1"],
+  ["LEVELPAY", [[[3], ["many"]], 100, [[0.1]]], "#VALUE!", "text in the members"],
+  ["BINARY", [[[1], [2]], [[1]], 0.1], "#VALUE!", "legs of different lengths"],
+  ["STAIRSTEP", [100, [[200]], [[0, 300, 100]], [[0, 0.03, 0.06]]], "#VALUE!", "thresholds not ascending"],
+  ["STAIRSTEP", [100, [[200]], [[0, 100]], [[0, 0.03, 0.06]]], "#VALUE!", "thresholds and rates of different lengths"],
+  ["GROWTH", [0.5, 1201], "#NUM!", "1201 months"],
+  ["PROJECTION", [0.5, 12, 100, 1.5], "#NUM!", "payout above 1"],
+  ["SIMULATE", [1000001, 12, 1, 0.05, 100, [[0.1]], 50], "#NUM!", "more than 1,000,000 members"],
+  ["SIMULATE", [1000, 12, 1, 0.05, 100, [[0.1, "x"]], 50], "#VALUE!", "text in the level rates"],
 ];
 
 test.each(errors)("BIZ.%s(%j) is %s (%s)", async (name, args, code) => {
