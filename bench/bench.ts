@@ -158,7 +158,18 @@ async function main(): Promise<void> {
   const load = await measureTaskpaneLoad(dist);
   out.push(load ? `Task pane, load to interactive in headless Chromium: median of ${load.runs} **${fmt(load.medianMs)} ms** (target under 1000 ms).` : "Task pane load: skipped (no /usr/bin/chromium).");
 
-  console.log(out.join("\n"));
+  const table = out.join("\n");
+  console.log(table);
+  // `npm run bench -- --readme` also puts the table in the README.
+  if (process.argv.includes("--readme")) {
+    const readme = path.join(root, "README.md");
+    const text = fs.readFileSync(readme, "utf8");
+    const [start, end] = ["<!-- bench:start -->", "<!-- bench:end -->"];
+    const i = text.indexOf(start);
+    const j = text.indexOf(end);
+    if (i < 0 || j < i) throw new Error(`README.md has no ${start} ... ${end} section`);
+    fs.writeFileSync(readme, text.slice(0, i + start.length) + "\n" + table + "\n" + text.slice(j));
+  }
 }
 
 main().catch((e) => {
