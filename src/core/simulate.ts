@@ -89,6 +89,9 @@ export const SIMULATION_LABELS = [
   "Top 1% share of commissions",
 ] as const;
 
+/** What each figure of the summary is, in the order of SIMULATION_LABELS: a count of people, money, or a share. */
+export const SIMULATION_KINDS = ["count", "count", "money", "money", "money", "money", "share", "share"] as const;
+
 /** The seed when none is given: a fixed one, so that a sheet shows the same figures on every recalculation. */
 export const DEFAULT_SEED = 1;
 

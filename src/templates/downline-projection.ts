@@ -5,9 +5,9 @@ import { projection } from "../core/growth";
 import { firstMonthAtLeast } from "../core/milestones";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
 import { binary } from "../core/plans";
-import { SIMULATION_LABELS, simulate, summaryRows } from "../core/simulate";
+import { SIMULATION_KINDS, SIMULATION_LABELS, simulate, summaryRows } from "../core/simulate";
 import { SheetBuilder, cell, num, range, text } from "./layout";
-import { CellValue, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
+import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
 
 /**
  * The Downline Projection: a plan type and its parameters, a level table (the team as the plan
@@ -256,7 +256,9 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   });
   const simRows: CellValue[][] = summaryRows(summary).map(([label, value]) => [label, value]);
   const simRange = range("A", simTop, "B", simTop + simRows.length - 1);
-  b.output(cell("A", simTop), `BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed)`, simRows[0][0], "number", undefined, simRows);
+  const kindFormat: Record<(typeof SIMULATION_KINDS)[number], Format> = { count: "integer", money: "currency", share: "percent" };
+  const simFormats = SIMULATION_KINDS.map((kind) => ["text", kindFormat[kind]] as Format[]);
+  b.output(cell("A", simTop), `BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed)`, simRows[0][0], "text", undefined, simRows, simFormats);
   const after = simTop + simRows.length;
   b.labelled(cell("A", after), "Share of members with a profit", cell("B", after), `VLOOKUP("Share with profit",${simRange},2,FALSE)`, summary.shareWithProfit, "percent", "ShareWithProfit");
   b.labelled(cell("A", after + 1), "Median net per member", cell("B", after + 1), `VLOOKUP("Median net per member",${simRange},2,FALSE)`, summary.medianNet, "currency", "MedianMemberNet");
@@ -273,9 +275,11 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
     cell("A", first),
     `BIZ.PROJECTION(RecruitsPerMonth,${PROJECTION_MONTHS},VolumePerMember,EffectivePayoutRate,MonthlyCost,MonthlyAttrition,MarketSize)`,
     spill[0][0],
-    "number",
+    "integer",
     undefined,
-    spill
+    spill,
+    // Month, team (an expectation, so with decimals), then money.
+    spill.map(() => ["integer", "number", "currency", "currency", "currency", "currency", "currency"] as Format[])
   );
   b.heading(cell("I", projectionTop), "Month").heading(cell("J", projectionTop), "Cumulative net");
   projected.forEach((r, i) => {

@@ -98,8 +98,16 @@ export class SheetBuilder {
   }
 
   /** A computed cell: the formula and the figure it gives for these inputs. */
-  output(ref: string, formula: string, value: CellValue, format: Format, name?: string, spill?: readonly (readonly CellValue[])[]): this {
-    return this.add({ ref, formula, value, role: "output", format, ...(name ? { name } : {}), ...(spill ? { spill } : {}) });
+  output(
+    ref: string,
+    formula: string,
+    value: CellValue,
+    format: Format,
+    name?: string,
+    spill?: readonly (readonly CellValue[])[],
+    spillFormats?: readonly (readonly (Format | undefined)[])[]
+  ): this {
+    return this.add({ ref, formula, value, role: "output", format, ...(name ? { name } : {}), ...(spill ? { spill } : {}), ...(spillFormats ? { spillFormats } : {}) });
   }
 
   /** A label and a computed cell beside it. */

@@ -54,6 +54,17 @@ export interface CellSpec {
    * cached results of the spilled cells.
    */
   readonly spill?: readonly (readonly CellValue[])[];
+  /**
+   * For a spill whose columns or rows read differently (a month, a count, money, a share): the
+   * number format of each spilled cell, the same shape as `spill`. Cells left undefined take
+   * `format`.
+   */
+  readonly spillFormats?: readonly (readonly (Format | undefined)[])[];
+}
+
+/** The number format of the spilled cell (r, c) of a spilling cell: its own, or the cell's. */
+export function spillFormatAt(cell: CellSpec, r: number, c: number): Format | undefined {
+  return cell.spillFormats?.[r]?.[c] ?? cell.format;
 }
 
 export interface TableColumn {

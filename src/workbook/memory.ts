@@ -1,5 +1,5 @@
 import { errorSummary, validateInputs } from "../templates/inputs";
-import { CellValue, Format, InputValues, Role, SheetPlan, TableCell, Template } from "../templates/model";
+import { CellValue, Format, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt } from "../templates/model";
 
 /**
  * An in-memory writer: lays a template's SheetPlan into a map of cells the way the real writers lay
@@ -270,7 +270,7 @@ export function writeToMemory(template: Template, raw: Readonly<Record<string, u
           row.forEach((v, c) => {
             if (r === 0 && c === 0) return;
             const at = address({ row: top.row + r, col: top.col + c });
-            put(at, { value: v, role, format, spillOf: ref }, `the spill of ${ref}`);
+            put(at, { value: v, role, format: spillFormatAt(spec, r, c), spillOf: ref }, `the spill of ${ref}`);
             checkValue(at, v, false);
           })
         );

@@ -1,4 +1,4 @@
-import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template } from "../templates/model";
+import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt } from "../templates/model";
 import { Rect, columnName, contains, exactRects, offset, parseCell, parseRect, rectAddress, touchingBlocks } from "./blocks";
 import { freeSheetName, namesForCopy, renameInFormula } from "./rename";
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
@@ -129,7 +129,13 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
     if (formats.some((r) => r.some((v) => v !== null))) range.numberFormat = formats as any[][];
   }
   for (const s of spills) {
-    if (s.spec.format) sheet.getRange(rectAddress(s.rect)).numberFormat = fill(s.rect, NUMBER_FORMATS[s.spec.format]);
+    const formats = Array.from({ length: s.rect.rows }, (_, r) =>
+      Array.from({ length: s.rect.cols }, (_, c) => {
+        const f = spillFormatAt(s.spec, r, c);
+        return f ? NUMBER_FORMATS[f] : null;
+      })
+    );
+    if (formats.some((row) => row.some((f) => f !== null))) sheet.getRange(rectAddress(s.rect)).numberFormat = formats as any[][];
   }
 
   // Looks: per role, the exact rectangles its cells cover (spill ranges included).
@@ -193,10 +199,6 @@ function cellsOf(r: Rect): { row: number; col: number }[] {
 /** A rows x cols grid of null: null in a 2-D write leaves that cell as it is. */
 function grid<T>(r: Rect): (T | null)[][] {
   return Array.from({ length: r.rows }, () => Array<T | null>(r.cols).fill(null));
-}
-
-function fill(r: Rect, value: string): string[][] {
-  return Array.from({ length: r.rows }, () => Array<string>(r.cols).fill(value));
 }
 
 function tableCell(cell: TableCell | undefined, formula: (f: string) => string): string | number | boolean {

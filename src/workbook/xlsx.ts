@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template } from "../templates/model";
+import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt } from "../templates/model";
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula, usesBiz } from "./xlsx-formulas";
@@ -99,12 +99,12 @@ function writeSheet(
     if (spills(cell)) writeSpill(ws, cell, cell.spill as CellValue[][]);
     else if (cell.formula !== undefined) target.value = formulaValue(cell.formula, cell.value);
     else if (cell.value !== undefined) target.value = cell.value;
-    styleCell(target, cell.role, cell.format, cell.formula !== undefined, cell.value);
+    styleCell(target, cell.role, spillFormatAt(cell, 0, 0), cell.formula !== undefined, cell.value);
     if (spills(cell) && cell.spill) {
       const top = parseAddress(cell.ref);
       cell.spill.forEach((row, r) =>
         row.forEach((v, c) => {
-          if (r > 0 || c > 0) styleCell(ws.getCell(top.row + r, top.col + c), cell.role, cell.format, true, v);
+          if (r > 0 || c > 0) styleCell(ws.getCell(top.row + r, top.col + c), cell.role, spillFormatAt(cell, r, c), true, v);
         })
       );
     }

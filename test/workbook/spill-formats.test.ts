@@ -1,0 +1,58 @@
+import { downlineProjection } from "../../src/templates/downline-projection";
+import { validateInputs } from "../../src/templates/inputs";
+import { CellSpec } from "../../src/templates/model";
+import { insertTemplate } from "../../src/workbook/officejs";
+import { writeToMemory } from "../../src/workbook/memory";
+import { NUMBER_FORMATS } from "../../src/workbook/styles";
+import { writeWorkbook } from "../../src/workbook/xlsx";
+import { createRecorder } from "./excel-recorder";
+import { readXlsx } from "./read-xlsx";
+
+/**
+ * A spilling BIZ function whose cells read differently (PROJECTION: a month, a team size, money;
+ * SIMULATE: counts, money and shares in one column) gets a number format per cell, the same in
+ * every writer: months are not "12.00" and shares are percentages.
+ */
+const { values } = validateInputs(downlineProjection, {});
+const plan = downlineProjection.build(values);
+const spillOf = (call: string) => plan.cells.find((c) => c.formula?.startsWith(call)) as CellSpec;
+const projection = spillOf("BIZ.PROJECTION");
+const simulation = spillOf("BIZ.SIMULATE");
+const offset = (ref: string, r: number, c: number) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return String.fromCharCode(m[1].charCodeAt(0) + c) + (Number(m[2]) + r);
+};
+// [where in the spill, the format it must have]
+const expected: Array<[CellSpec, number, number, keyof typeof NUMBER_FORMATS]> = [
+  [projection, 0, 0, "integer"], // month 1
+  [projection, 11, 0, "integer"], // month 12
+  [projection, 5, 1, "number"], // team size, an expectation
+  [projection, 5, 6, "currency"], // cumulative net
+  [simulation, 0, 1, "integer"], // Members joined
+  [simulation, 2, 1, "currency"], // Median net per member
+  [simulation, 6, 1, "percent"], // Share with profit
+  [simulation, 7, 1, "percent"], // Top 1% share of commissions
+];
+
+test("the in-memory writer gives each spilled cell its format", () => {
+  const sheet = writeToMemory(downlineProjection, values);
+  for (const [spec, r, c, format] of expected) expect([offset(spec.ref, r, c), sheet.cells.get(offset(spec.ref, r, c))?.format]).toEqual([offset(spec.ref, r, c), format]);
+});
+
+test("the .xlsx writer stores each spilled cell's number format", async () => {
+  const wb = await readXlsx(await writeWorkbook([{ template: downlineProjection, values }]));
+  const ws = wb.getWorksheet(downlineProjection.title)!;
+  for (const [spec, r, c, format] of expected) {
+    const ref = offset(spec.ref, r, c);
+    expect([ref, ws.getCell(ref).numFmt]).toEqual([ref, NUMBER_FORMATS[format]]);
+  }
+});
+
+test("the Office.js writer sets each spilled cell's number format", async () => {
+  const recorder = createRecorder();
+  const { sheetName } = await insertTemplate(downlineProjection, values, recorder.excel as any);
+  for (const [spec, r, c, format] of expected) {
+    const ref = offset(spec.ref, r, c);
+    expect([ref, recorder.cell(sheetName, ref)?.numberFormat]).toEqual([ref, NUMBER_FORMATS[format]]);
+  }
+});
