@@ -1,24 +1,7 @@
 import fc from "fast-check";
+import { expectRows, kindOf } from "../support/rows";
 import { downline, levelPay, matrix, MAX_MATRIX_POSITIONS } from "../../src/core/downline";
 import { DomainError } from "../../src/core/errors";
-
-/** Rows equal to the expected ones, each figure to 9 decimals (members are expectations, not whole). */
-function expectRows(actual: number[][], expected: number[][]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    expect(row.length).toBe(expected[i].length);
-    row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 9));
-  });
-}
-
-const kindOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof DomainError ? e.kind : "uncaught";
-  }
-  return undefined;
-};
 
 describe("DOWNLINE: members level by level", () => {
   test.each([
@@ -188,25 +171,5 @@ describe("LEVELPAY: a unilevel payout", () => {
       ),
       { numRuns: 300 }
     );
-  });
-});
-
-describe("speed: a full-size call answers well under a millisecond", () => {
-  const median = (f: () => unknown): number => {
-    for (let i = 0; i < 200; i++) f(); // warm up the JIT
-    const times: number[] = [];
-    for (let i = 0; i < 201; i++) {
-      const t = process.hrtime.bigint();
-      f();
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    return times.sort((a, b) => a - b)[100];
-  };
-  test.each([
-    ["DOWNLINE 100 levels", () => downline(1.5, 100, 0.9, 8e9)],
-    ["MATRIX 1 wide, 100 deep", () => matrix(1, 100, 50)],
-    ["LEVELPAY 100 levels", () => levelPay(new Array(100).fill(10), 100, new Array(100).fill(0.01))],
-  ])("%s", (_name, f) => {
-    expect(median(f)).toBeLessThan(1);
   });
 });

@@ -1,23 +1,7 @@
 import fc from "fast-check";
+import { expectRows, kindOf } from "../support/rows";
 import { DomainError } from "../../src/core/errors";
 import { growth, projection } from "../../src/core/growth";
-
-function expectRows(actual: number[][], expected: number[][]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    expect(row.length).toBe(expected[i].length);
-    row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 9));
-  });
-}
-
-const kindOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof DomainError ? e.kind : "uncaught";
-  }
-  return undefined;
-};
 
 describe("GROWTH: a downline month by month", () => {
   test.each([
@@ -138,24 +122,5 @@ describe("PROJECTION: what your own team earns you", () => {
       ),
       { numRuns: 300 }
     );
-  });
-});
-
-describe("speed: a full-size call answers well under a millisecond", () => {
-  const median = (f: () => unknown): number => {
-    for (let i = 0; i < 200; i++) f();
-    const times: number[] = [];
-    for (let i = 0; i < 201; i++) {
-      const t = process.hrtime.bigint();
-      f();
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    return times.sort((a, b) => a - b)[100];
-  };
-  test.each([
-    ["GROWTH 1200 months", () => growth(0.5, 1200, 0.05, 1e7)],
-    ["PROJECTION 1200 months", () => projection(0.5, 1200, 100, 0.1, 50, 0.05, 1e7)],
-  ])("%s", (_name, f) => {
-    expect(median(f)).toBeLessThan(1);
   });
 });

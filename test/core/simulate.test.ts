@@ -340,17 +340,14 @@ describe("SIMULATE's inputs", () => {
 
 describe("the full size the issue sets", () => {
   test("1,000,000 members, 36 months, 7 levels, 1 recruit a month, 5% attrition: the network fills, figures are finite", async () => {
-    const started = Date.now();
     const s = await simulateAsync({ members: 1_000_000, months: 36, recruitsPerMemberPerMonth: 1, monthlyAttrition: 0.05, volumePerMember: 100, levelRates: [0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02], monthlyCost: 50 });
-    const ms = Date.now() - started;
     expect(s.membersJoined).toBe(1_000_000);
     expect(s.activeAtEnd).toBeGreaterThan(300_000);
     for (const [label, v] of summaryRows(s)) if (!Number.isFinite(v)) throw new Error(`${label} is ${v}`);
     // The typical member loses money: the reality check's point.
     expect(s.medianNet).toBeLessThan(0);
     expect(s.shareWithProfit).toBeLessThan(0.2);
-    // About a second on the reference 2-core machine (docs/simulate.md); 10x that catches a regression to the slow ways.
-    expect(ms).toBeLessThan(10_000);
+    // Its time and memory are measured by npm run bench, not asserted here.
   });
 });
 
