@@ -24,7 +24,7 @@ export const REQUIRED_SETS: readonly { readonly set: "ExcelApi"; readonly versio
   { set: "ExcelApi", version: "1.1", for: "sheets, ranges, formats, tables, charts, the selected cell" },
   { set: "ExcelApi", version: "1.2", for: "column widths" },
   { set: "ExcelApi", version: "1.4", for: "workbook names (names.add), *OrNullObject look-ups, used ranges" },
-  { set: "ExcelApi", version: "1.7", for: "reading workbook protection" },
+  { set: "ExcelApi", version: "1.7", for: "reading workbook protection, the order of a bar chart's categories" },
   { set: "ExcelApi", version: "1.8", for: "data validation lists" },
 ];
 
@@ -179,6 +179,9 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
   for (const c of plan.charts) {
     const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(c.dataRef), "Columns" as Excel.ChartSeriesBy);
     chart.title.text = c.title;
+    // Horizontal bars list categories bottom-up; reversed, a funnel reads from its widest stage
+    // down, in the order of the sheet's rows, as the .xlsx writer draws it.
+    if (c.type === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
     chart.setPosition(c.anchor, offset(c.anchor, (c.heightCells ?? 15) - 1, (c.widthCells ?? 8) - 1));
   }
 }

@@ -42,6 +42,8 @@ export interface SimChart {
   source: string;
   title?: string;
   position?: [string, string | undefined];
+  /** Categories drawn in reverse order (the first row at the top of a horizontal bar chart). */
+  reversedCategories?: boolean;
 }
 
 export interface SimSheet {
@@ -380,6 +382,13 @@ export function createRecorder(options: RecorderOptions = {}) {
               },
               setPosition(start: string, end?: string) {
                 enqueue(`${label} chart`, "setPosition", [start, end], () => (chart.position = [start, end]));
+              },
+              axes: {
+                categoryAxis: {
+                  set reversePlotOrder(v: boolean) {
+                    enqueue(`${label} chart`, "categoryAxis.reversePlotOrder", [v], () => (chart.reversedCategories = v));
+                  },
+                },
               },
             };
           },

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { downlineProjection } from "../../src/templates/downline-projection";
 import { validateInputs } from "../../src/templates/inputs";
 import { CellSpec } from "../../src/templates/model";
@@ -9,6 +10,8 @@ import { createRecorder } from "./excel-recorder";
 import { readXlsx } from "./read-xlsx";
 
 /**
+ * Where the Office.js and .xlsx writers must draw a plan the same way.
+ *
  * A spilling BIZ function whose cells read differently (PROJECTION: a month, a team size, money;
  * SIMULATE: counts, money and shares in one column) gets a number format per cell, the same in
  * every writer: months are not "12.00" and shares are percentages.
@@ -55,4 +58,18 @@ test("the Office.js writer sets each spilled cell's number format", async () => 
     const ref = offset(spec.ref, r, c);
     expect([ref, recorder.cell(sheetName, ref)?.numberFormat]).toEqual([ref, NUMBER_FORMATS[format]]);
   }
+});
+
+test("a horizontal bar chart (the funnel) lists its stages top-down in both writers", async () => {
+  const { salesFunnel } = await import("../../src/templates/sales-funnel");
+  const funnelValues = validateInputs(salesFunnel, {}).values;
+  const recorder = createRecorder();
+  const { sheetName } = await insertTemplate(salesFunnel, funnelValues, recorder.excel as any);
+  expect(recorder.sheet(sheetName)!.charts.map((c) => [c.type, c.reversedCategories])).toEqual([["BarClustered", true]]);
+  const zip = await JSZip.loadAsync(await writeWorkbook([{ template: salesFunnel, values: funnelValues }]));
+  const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+  expect(charts).toHaveLength(1);
+  const xml = await zip.file(charts[0])!.async("string");
+  expect(xml).toContain('<c:barDir val="bar"/>');
+  expect(xml).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>/);
 });
