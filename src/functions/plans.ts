@@ -1,6 +1,6 @@
 import { AMOUNT, CAP, PAIR_SIZE, SHARE } from "../core/domains";
 import { binary, differential, stairStep } from "../core/plans";
-import { define, flag, list, number, optional, orient, sameLength, shapedList } from "./runner";
+import { define, flag, list, number, optional, orient, shapedList } from "./runner";
 
 const BINARY = define(
   "BINARY",
@@ -13,18 +13,13 @@ const BINARY = define(
     optional(flag("flush"), false),
     optional<number | undefined>(number("pair_size", PAIR_SIZE), undefined),
   ],
-  (left, right, rate, cap, flush, pairSize) => {
-    sameLength({ left_volumes: left, right_volumes: right });
-    return binary(left, right, { rate, cap, flush, pairSize });
-  }
+  // Legs of different lengths are #VALUE!: core's rule, checked there.
+  (left, right, rate, cap, flush, pairSize) => binary(left, right, { rate, cap, flush, pairSize })
 );
 const STAIRSTEP = define(
   "STAIRSTEP",
   [number("personal_volume", AMOUNT), list("leg_volumes", AMOUNT), list("thresholds", AMOUNT), list("rates", SHARE)],
-  (personal, legs, thresholds, rates) => {
-    sameLength({ thresholds, rates });
-    return stairStep(personal, legs, thresholds, rates);
-  }
+  (personal, legs, thresholds, rates) => stairStep(personal, legs, thresholds, rates)
 );
 const DIFFERENTIAL = define("DIFFERENTIAL", [number("volume", AMOUNT), shapedList("upline_rates", SHARE)], (volume, rates) =>
   orient(differential(volume, rates.values), rates.isRow)

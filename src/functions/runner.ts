@@ -204,14 +204,6 @@ function checkResult(id: string, r: Result): Result {
   });
 }
 
-/** Raises #VALUE! unless the lists are of one length (paired ranges such as left and right legs). */
-export function sameLength(lists: Record<string, readonly unknown[]>): void {
-  const entries = Object.entries(lists);
-  const n = entries[0][1].length;
-  for (const [name, values] of entries) {
-    if (values.length !== n) throw wrongKind(`${entries.map(([k]) => k).join(" and ")} must have the same length; ${entries[0][0]} has ${n}, ${name} has ${values.length}`);
-  }
-}
 
 /** A list as a column (one value a row) or, when `isRow`, as one row. */
 export function orient(values: readonly Cell[], isRow: boolean): Cell[][] {
