@@ -166,10 +166,13 @@ describe("LEVELPAY: a unilevel payout", () => {
           const pay = levelPay(members, volume, rates);
           const all = members.reduce((s, m) => s + m, 0) * volume * Math.max(...rates);
           expect(pay).toBeGreaterThanOrEqual(0);
-          expect(pay).toBeLessThanOrEqual(all * (1 + 1e-12));
+          // Relative slack for rounding, plus a few of the smallest doubles: below 2.2e-308 numbers
+          // are subnormal and lose relative precision, so the two sums may differ there in relative terms.
+          expect(pay).toBeLessThanOrEqual(all * (1 + 1e-12) + 64 * Number.MIN_VALUE);
         }
       ),
-      { numRuns: 300 }
+      // The first example is what fast-check found: a payout of 3.1704e-320 against a bound of 3.17e-320.
+      { numRuns: 300, examples: [[[0, 0, 0.2733333333333334, 0], 1.1489992939196597e-304, [0, 0, 1.0093952245815125e-15]]] }
     );
   });
 });
