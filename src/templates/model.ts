@@ -62,6 +62,11 @@ export interface CellSpec {
   readonly spillFormats?: readonly (readonly (Format | undefined)[])[];
 }
 
+/** A formula whose result covers more than its own cell (a 1x1 "spill" is an ordinary formula). */
+export function spills(cell: CellSpec): cell is CellSpec & { formula: string; spill: readonly (readonly CellValue[])[] } {
+  return cell.formula !== undefined && cell.spill !== undefined && (cell.spill.length > 1 || (cell.spill[0]?.length ?? 0) > 1);
+}
+
 /** The number format of the spilled cell (r, c) of a spilling cell: its own, or the cell's. */
 export function spillFormatAt(cell: CellSpec, r: number, c: number): Format | undefined {
   return cell.spillFormats?.[r]?.[c] ?? cell.format;

@@ -1,4 +1,4 @@
-import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt } from "../templates/model";
+import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt, spills } from "../templates/model";
 import { Rect, columnName, contains, exactRects, offset, parseCell, parseRect, rectAddress, touchingBlocks } from "./blocks";
 import { freeSheetName, namesForCopy, renameInFormula } from "./rename";
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
@@ -110,10 +110,10 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
   // Loose cells: one formulas grid and one number-format grid per block of touching cells. A cell
   // whose formula spills (a BIZ function returning a table) gets only its formula: the spill range
   // is left empty, or Excel would show #SPILL!; it takes the cell's look and number format.
-  const spills = plan.cells
-    .filter((c) => c.formula !== undefined && c.spill && (c.spill.length > 1 || (c.spill[0]?.length ?? 0) > 1))
+  const spilling = plan.cells
+    .filter(spills)
     .map((c) => ({ spec: c, rect: spillRect(c) }));
-  const inSpill = (ref: string) => spills.some((s) => s.spec.ref !== ref && contains(s.rect, parseCell(ref)));
+  const inSpill = (ref: string) => spilling.some((s) => s.spec.ref !== ref && contains(s.rect, parseCell(ref)));
   const cells = plan.cells.filter((c) => !inSpill(c.ref)).map((spec) => ({ ...parseCell(spec.ref), spec }));
   for (const { rect, cells: group } of touchingBlocks(cells)) {
     const content = grid<string | number | boolean>(rect);
@@ -128,7 +128,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
     // After the formulas: a text format ("@") set first would turn a formula into text.
     if (formats.some((r) => r.some((v) => v !== null))) range.numberFormat = formats as any[][];
   }
-  for (const s of spills) {
+  for (const s of spilling) {
     const formats = Array.from({ length: s.rect.rows }, (_, r) =>
       Array.from({ length: s.rect.cols }, (_, c) => {
         const f = spillFormatAt(s.spec, r, c);
@@ -142,7 +142,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
   const byRole = new Map<Role, { row: number; col: number }[]>();
   for (const c of plan.cells) {
     if (!c.role || inSpill(c.ref)) continue;
-    const spill = spills.find((s) => s.spec === c);
+    const spill = spilling.find((s) => s.spec === c);
     const covered = spill ? cellsOf(spill.rect) : [parseCell(c.ref)];
     byRole.set(c.role, [...(byRole.get(c.role) ?? []), ...covered]);
   }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt } from "../templates/model";
+import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt, spills } from "../templates/model";
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula, usesBiz } from "./xlsx-formulas";
@@ -45,7 +45,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Prom
     writeSheet(wb, ws, template.title, plan, seen);
     if (plan.charts.length > 0) chartSheets.push({ sheetName: template.title, charts: plan.charts, grid: sheetGrid(plan) });
     calculated.push(...plan.tables.flatMap(calculatedColumns));
-    spillAnchors.set(template.title, plan.cells.filter((c) => spills(c) && !usesBiz(c.formula as string)).map((c) => formatAddress(parseAddress(c.ref))));
+    spillAnchors.set(template.title, plan.cells.filter((c) => spills(c) && !usesBiz(c.formula)).map((c) => formatAddress(parseAddress(c.ref))));
   }
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   await markCalculated(zip);
@@ -65,10 +65,6 @@ function calculatedColumns(table: TableSpec): CalculatedColumn[] {
   });
 }
 
-/** A formula whose result covers more than its own cell (a 1x1 "spill" is an ordinary formula). */
-function spills(cell: CellSpec): boolean {
-  return cell.formula !== undefined && cell.spill !== undefined && (cell.spill.length > 1 || (cell.spill[0]?.length ?? 0) > 1);
-}
 
 function claimSheetName(name: string, sheets: Set<string>): void {
   if (!SHEET_NAME.test(name)) throw new WorkbookError(`"${name}" cannot be a worksheet name (1 to 31 characters, none of : \\ / ? * [ ])`);
@@ -96,11 +92,11 @@ function writeSheet(
   });
   for (const cell of plan.cells) {
     const target = ws.getCell(cell.ref);
-    if (spills(cell)) writeSpill(ws, cell, cell.spill as CellValue[][]);
+    if (spills(cell)) writeSpill(ws, cell, cell.spill);
     else if (cell.formula !== undefined) target.value = formulaValue(cell.formula, cell.value);
     else if (cell.value !== undefined) target.value = cell.value;
     styleCell(target, cell.role, spillFormatAt(cell, 0, 0), cell.formula !== undefined, cell.value);
-    if (spills(cell) && cell.spill) {
+    if (spills(cell)) {
       const top = parseAddress(cell.ref);
       cell.spill.forEach((row, r) =>
         row.forEach((v, c) => {
