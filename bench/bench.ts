@@ -16,9 +16,9 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import vm from "vm";
 import zlib from "zlib";
 import { FUNCTION_CASES } from "./function-cases";
+import { excelArgs, loadBundle } from "../test/support/excel-runtime";
 import { TEMPLATES } from "../src/templates";
 import { validateInputs } from "../src/templates/inputs";
 import { insertTemplate } from "../src/workbook/officejs";
@@ -33,37 +33,6 @@ const dist = process.env.HBP_DIST ?? path.join(root, "dist");
 const importEsm = new Function("p", "return import(p)") as (p: string) => Promise<any>;
 
 type Fn = (...a: unknown[]) => unknown;
-
-/**
- * Loads functions.js into this realm with a CustomFunctions global, as Excel's JavaScript-only
- * runtime does (a real global object, not a sandbox whose global lookups would slow every call).
- */
-function loadFunctions(): { fns: Map<string, Fn>; meta: Map<string, { parameters: { dimensionality?: string }[] }> } {
-  const fns = new Map<string, Fn>();
-  class CustomFunctionsError extends Error {
-    constructor(public code: string, message?: string) {
-      super(message);
-    }
-  }
-  (globalThis as any).CustomFunctions = {
-    associate: (id: string, fn: Fn) => fns.set(id.toUpperCase(), fn),
-    Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" },
-  };
-  vm.runInThisContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), { filename: "functions.js" });
-  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-  return { fns, meta: new Map(metadata.functions.map((f: any) => [f.id, f])) };
-}
-
-/** Excel's argument shapes: omitted trailing optionals as null, ranges as 2-D arrays. */
-function excelArgs(params: { dimensionality?: string }[], args: unknown[]): unknown[] {
-  return params.map((p, i) => {
-    const v = args[i];
-    if (v === undefined || v === null) return null;
-    if (p.dimensionality === "matrix" && !Array.isArray(v)) return [[v]];
-    return v;
-  });
-}
 
 function callsPerSecond(fn: Fn, args: unknown[]): number {
   // Warm up, then count calls for about 300 ms.
@@ -104,7 +73,9 @@ async function main(): Promise<void> {
   out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`, "");
 
   // 1. Functions.
-  const { fns, meta } = loadFunctions();
+  // In this realm, not a sandbox: Excel's runtime gives the script a real global object.
+  const { associated: fns, metadata } = loadBundle(dist, { realm: "this" });
+  const meta = new Map(metadata.functions.map((f) => [f.id, f]));
   out.push("| function | typical call | calls a second | largest call | its shape | time |", "| --- | --- | ---: | --- | --- | ---: |");
   for (const [id, c] of Object.entries(FUNCTION_CASES)) {
     const fn = fns.get(id);

@@ -31,7 +31,23 @@ export interface Outcome {
 
 export const distDir = () => process.env.HBP_DIST ?? path.join(__dirname, "../../dist");
 
-export function loadBundle(dist = distDir()) {
+/** Excel's argument shapes: an omitted argument is null, a single value or a row given to a range parameter is a 2-D array. */
+export function excelArgs(parameters: readonly { dimensionality?: string }[], args: readonly unknown[]): unknown[] {
+  return parameters.map((p, i) => {
+    const v = args[i];
+    if (v === undefined || v === null) return null;
+    if (p.dimensionality === "matrix") return Array.isArray(v) ? (Array.isArray(v[0]) ? v : [v]) : [[v]];
+    return v;
+  });
+}
+
+/**
+ * `realm: "sandbox"` (the default) runs the script in a bare context with only CustomFunctions and
+ * timers, so a stray global it touches fails; `realm: "this"` runs it in this realm's global, as
+ * Excel's runtime gives it a real global object: the benchmark uses it, since in a sandbox every
+ * global lookup (Math.floor) is much slower than in Excel.
+ */
+export function loadBundle(dist = distDir(), { realm = "sandbox" }: { realm?: "sandbox" | "this" } = {}) {
   const metadata: { functions: FunctionMeta[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
   const associated = new Map<string, (...a: unknown[]) => unknown>();
   const CustomFunctions = {
@@ -39,8 +55,13 @@ export function loadBundle(dist = distDir()) {
     Error: ExcelError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
   };
-  const context = vm.createContext({ CustomFunctions, console, setTimeout, clearTimeout });
-  vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  const script = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
+  if (realm === "this") {
+    (globalThis as Record<string, unknown>).CustomFunctions = CustomFunctions;
+    vm.runInThisContext(script, { filename: "functions.js" });
+  } else {
+    vm.runInContext(script, vm.createContext({ CustomFunctions, console, setTimeout, clearTimeout }), { filename: "functions.js" });
+  }
   const byName = new Map(metadata.functions.map((f) => [f.name.toUpperCase(), f]));
 
   /** Calls BIZ.NAME with Excel's conventions; `args` shorter than the parameters are omitted ones. */
@@ -49,14 +70,8 @@ export function loadBundle(dist = distDir()) {
     if (!meta) return { error: "#NAME?" };
     const fn = associated.get(meta.id.toUpperCase());
     if (!fn) return { error: "#N/A", message: "not associated" };
-    const given = meta.parameters.map((p, i) => {
-      const v = args[i];
-      if (v === undefined || v === null) return null;
-      if (p.dimensionality === "matrix") return Array.isArray(v) ? (Array.isArray(v[0]) ? v : [v]) : [[v]];
-      return v;
-    });
     try {
-      const value = await fn(...given);
+      const value = await fn(...excelArgs(meta.parameters, args));
       return { value };
     } catch (e) {
       if (e instanceof ExcelError) return { error: e.code, message: e.message };
