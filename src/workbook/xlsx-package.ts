@@ -1,8 +1,9 @@
 import JSZip from "jszip";
 
 /**
- * Small edits to the package exceljs writes, for what exceljs cannot express: the calculation
- * stamp, dynamic-array metadata, calculated table columns, and (in xlsx-charts.ts) chart parts.
+ * Small edits to the package exceljs writes, for what exceljs cannot express or gets wrong: the
+ * calculation stamp, dynamic-array metadata, table column formats, calculated table columns, and
+ * (in xlsx-charts.ts) chart parts.
  */
 
 export function escapeXml(text: string): string {
@@ -127,4 +128,19 @@ export async function markCalculatedColumns(zip: JSZip, columns: readonly Calcul
     byTable.delete(unescapeXml(name as string).toUpperCase());
   }
   if (byTable.size > 0) throw new Error(`no table part for ${[...byTable.keys()].join(", ")}`);
+}
+
+/**
+ * exceljs writes a table column's style as `<tableColumn ... dxfId="N"/>`, an attribute
+ * SpreadsheetML does not have (CT_TableColumn, ECMA-376 Part 1 18.5.1.3, has dataDxfId,
+ * headerRowDxfId and totalsRowDxfId), so Excel "repairs" every such table on open (exceljs issues
+ * 1630 and 1659). The style is the format of the column's data cells, which is what dataDxfId
+ * means: with it, a row the user adds to the table takes the column's format, as in a table Excel
+ * saved itself. The dxf entries exceljs writes in styles.xml stay as they are.
+ */
+export async function fixTableColumnFormats(zip: JSZip): Promise<void> {
+  for (const part of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
+    const xml = await text(zip, part);
+    zip.file(part, xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/\sdxfId="/, ' dataDxfId="')));
+  }
 }

@@ -4,7 +4,7 @@ import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, T
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula, usesBiz } from "./xlsx-formulas";
-import { CalculatedColumn, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
+import { CalculatedColumn, fixTableColumnFormats, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
 
 /**
  * Writes plan templates into an .xlsx file with exceljs: one worksheet per template, named inputs
@@ -50,6 +50,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Prom
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   await markCalculated(zip);
   await markDynamicArrays(zip, spillAnchors);
+  await fixTableColumnFormats(zip);
   await markCalculatedColumns(zip, calculated);
   await addCharts(zip, chartSheets);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });

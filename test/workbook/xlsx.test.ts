@@ -98,7 +98,7 @@ describe("writeWorkbook with the fixture template", () => {
     expect(xml).toContain('ref="A14:C17"');
     // a calculated column: Excel fills the formula into rows the user adds
     expect(xml).toContain(
-      '<tableColumn id="2" name="Sales needed" totalsRowFunction="none" dxfId="1"><calculatedColumnFormula>ROUNDUP(FxMonth*12/(FxProducts[[#This Row],[Price]]*FxRate),0)</calculatedColumnFormula></tableColumn>'
+      '<tableColumn id="2" name="Sales needed" totalsRowFunction="none" dataDxfId="1"><calculatedColumnFormula>ROUNDUP(FxMonth*12/(FxProducts[[#This Row],[Price]]*FxRate),0)</calculatedColumnFormula></tableColumn>'
     );
     expect(xml.match(/<calculatedColumnFormula>/g)).toHaveLength(1);
   });
