@@ -62,7 +62,8 @@ export async function markCalculated(zip: JSZip): Promise<void> {
 /**
  * Excel tells a dynamic-array formula (one that spills and re-spills when its size changes) from a
  * legacy Ctrl+Shift+Enter array formula by cell metadata: cm="1" on the formula's cell, pointing at
- * the XLDAPR entry of xl/metadata.xml. Without it Excel shows {=BIZ.PROJECTION(...)} fixed to the
+ * the XLDAPR entry of xl/metadata.xml (the part below is byte for byte the one Excel for Mac 16
+ * saved, test/fixtures/excel-saved). Without it Excel shows {=BIZ.SIMULATE(...)} fixed to the
  * written range. LibreOffice ignores the metadata and reads an array formula either way.
  */
 export async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string, readonly string[]>): Promise<void> {
@@ -82,8 +83,8 @@ export async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string,
   }
   zip.file(
     "xl/metadata.xml",
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+      '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
       '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>' +
       '<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
       '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>'
