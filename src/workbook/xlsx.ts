@@ -5,6 +5,7 @@ import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula } from "./xlsx-formulas";
 import { CalculatedColumn, fixTableColumnFormats, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
+import { AddinStore, addWebExtension } from "./xlsx-webextension";
 
 /**
  * Writes plan templates into an .xlsx file with exceljs: one worksheet per template, named inputs
@@ -29,8 +30,16 @@ const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 
 export class WorkbookError extends Error {}
 
+export interface WorkbookOptions {
+  /**
+   * Where the add-in is installed from, for the webextension part that makes a workbook with BIZ
+   * formulas bring the add-in (xlsx-webextension.ts): sideloaded by default.
+   */
+  readonly addinStore?: AddinStore;
+}
+
 /** The workbook for these entries, as the bytes of an .xlsx file. */
-export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Promise<Buffer> {
+export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, options: WorkbookOptions = {}): Promise<Buffer> {
   if (entries.length === 0) throw new WorkbookError("nothing to write: no templates given");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Home Business Planner";
@@ -53,6 +62,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Prom
   await fixTableColumnFormats(zip);
   await markCalculatedColumns(zip, calculated);
   await addCharts(zip, chartSheets);
+  await addWebExtension(zip, options.addinStore);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
