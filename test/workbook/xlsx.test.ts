@@ -133,7 +133,7 @@ describe("writeWorkbook with the fixture template", () => {
     expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([26, 16, 12]);
   });
 
-  test("the file says it was calculated by current Excel, so Excel keeps the cached figures on open", async () => {
+  test("the file says it was calculated by current Excel, as Excel's own file does (test/fixtures/excel-saved/README.md), so Excel keeps the cached figures on open", async () => {
     const xml = await zip.file("xl/workbook.xml")!.async("string");
     expect(xml).toMatch(/<calcPr calcId="191029"\/>/);
     expect(xml).not.toContain("fullCalcOnLoad");
