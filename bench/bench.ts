@@ -7,7 +7,9 @@
  * 2. SIMULATE at 1,000,000 members x 36 months x 7 levels: wall time and peak memory, in a fresh
  *    process (bench/simulate.mjs);
  * 3. template fill: context.sync() calls and Office.js calls per template (the recording stand-in
- *    of the Excel object model that the writer tests use), and the time to write the .xlsx;
+ *    of the Excel object model that the writer tests use), the time to write the .xlsx, and the BIZ
+ *    calls one recalculation of that file makes (counted in its sheet XML, an array formula once:
+ *    test/support/biz-calls.ts);
  * 4. bundle sizes raw and gzipped, and the time from load to an interactive task pane in headless
  *    Chromium.
  *
@@ -24,6 +26,7 @@ import { validateInputs } from "../src/templates/inputs";
 import { insertTemplate } from "../src/workbook/officejs";
 import { writeWorkbook } from "../src/workbook/xlsx";
 import { createRecorder } from "../test/workbook/excel-recorder";
+import { bizCalls } from "../test/support/biz-calls";
 import { measureTaskpaneLoad } from "./taskpane-load";
 import { ROOT as root } from "../test/browser/harness";
 
@@ -104,7 +107,7 @@ async function main(): Promise<void> {
   );
 
   // 3. Template fill.
-  out.push("| template | context.sync() calls | Office.js calls | .xlsx write | .xlsx size |", "| --- | ---: | ---: | ---: | ---: |");
+  out.push("| template | context.sync() calls | Office.js calls | .xlsx write | .xlsx size | BIZ calls a recalculation |", "| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const template of TEMPLATES) {
     const { values } = validateInputs(template, {});
     const recorder = createRecorder();
@@ -112,12 +115,13 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const buffer = await writeWorkbook([{ template, values }]);
     const xlsxMs = performance.now() - t0;
-    out.push(`| ${template.title} | ${recorder.syncs} | ${recorder.calls.length} | ${fmt(xlsxMs)} ms | ${kb(buffer.length)} |`);
+    out.push(`| ${template.title} | ${recorder.syncs} | ${recorder.calls.length} | ${fmt(xlsxMs)} ms | ${kb(buffer.length)} | ${(await bizCalls(buffer)).length} |`);
   }
   const everyValues = TEMPLATES.map((template) => ({ template, values: validateInputs(template, {}).values }));
   const t0 = performance.now();
   const all = await writeWorkbook(everyValues);
-  out.push(`| all six in one workbook | | | ${fmt(performance.now() - t0)} ms | ${kb(all.length)} |`, "");
+  const allMs = performance.now() - t0;
+  out.push(`| all six in one workbook | | | ${fmt(allMs)} ms | ${kb(all.length)} | ${(await bizCalls(all)).length} |`, "");
 
   // 4. Bundle sizes and task pane load.
   out.push("| bundle | raw | gzipped | target (gzipped) |", "| --- | ---: | ---: | ---: |");

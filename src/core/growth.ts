@@ -59,14 +59,31 @@ export function growth(
   return rows;
 }
 
+/** One month of your own team's projection, with the recruiting figures the table leaves out. */
+export interface ProjectedMonth {
+  readonly month: number;
+  /** New members this month: recruits x (1 + team last month) x the market factor, never past the cap. */
+  readonly added: number;
+  readonly dropped: number;
+  readonly team: number;
+  /** Everyone who ever joined, you included: what the market factor counts against the cap. */
+  readonly joined: number;
+  readonly teamVolume: number;
+  readonly commission: number;
+  readonly cost: number;
+  readonly net: number;
+  readonly cumulativeNet: number;
+}
+
 /**
  * What your own team earns you, month by month: you stay and recruit too, your team starts at 0.
- * new = recruits x (1 + team(t-1)) x max(0, 1 - (1 + joined(t-1)) / cap); dropped = attrition x
- * team(t-1); team volume = team x volume; commission = team volume x payout rate; net = commission
- * - cost. Rows: month, team, team volume, commission, cost, net, cumulative net.
- * PROJECTION(0.5, 2, 100, 0.1, 50): team 0.5 then 1.25, net -45 then -37.5, cumulative -82.5.
+ * new = recruits x (1 + team(t-1)) x max(0, 1 - joined(t-1) / cap), never past the cap, where
+ * joined(0) = 1 (you); dropped = attrition x team(t-1); team = team(t-1) + new - dropped; team
+ * volume = team x volume; commission = team volume x payout rate; net = commission - cost.
+ * The Downline Projection template writes this recurrence as native formulas, one row a month, in
+ * this order of operations, so a spreadsheet recomputes the same figures (see PROJECTION below).
  */
-export function projection(
+export function projectionMonths(
   recruitsPerMemberPerMonth: number,
   months: number,
   volumePerMember: number,
@@ -74,9 +91,9 @@ export function projection(
   monthlyCost = 0,
   monthlyAttrition = 0,
   populationCap?: number
-): Array<[number, number, number, number, number, number, number]> {
+): ProjectedMonth[] {
   const cap = populationCap ?? NO_CAP;
-  const rows = new Array<[number, number, number, number, number, number, number]>(months);
+  const rows = new Array<ProjectedMonth>(months);
   let team = 0;
   let everJoined = 1; // you, then everyone your team ever recruited
   let cumulativeNet = 0;
@@ -91,7 +108,32 @@ export function projection(
     cumulativeNet += net;
     // A team volume of Infinity would make the commission NaN at a payout of 0: refuse it here.
     if (!finite(teamVolume) || !finite(everJoined) || !finite(cumulativeNet)) tooLarge(month);
-    rows[month - 1] = [month, team, teamVolume, commission, monthlyCost, net, cumulativeNet];
+    rows[month - 1] = { month, added, dropped, team, joined: everJoined, teamVolume, commission, cost: monthlyCost, net, cumulativeNet };
   }
   return rows;
+}
+
+/**
+ * PROJECTION's table of projectionMonths. Rows: month, team, team volume, commission, cost, net,
+ * cumulative net.
+ * PROJECTION(0.5, 2, 100, 0.1, 50): team 0.5 then 1.25, net -45 then -37.5, cumulative -82.5.
+ */
+export function projection(
+  recruitsPerMemberPerMonth: number,
+  months: number,
+  volumePerMember: number,
+  payoutRate: number,
+  monthlyCost = 0,
+  monthlyAttrition = 0,
+  populationCap?: number
+): Array<[number, number, number, number, number, number, number]> {
+  return projectionMonths(recruitsPerMemberPerMonth, months, volumePerMember, payoutRate, monthlyCost, monthlyAttrition, populationCap).map((m) => [
+    m.month,
+    m.team,
+    m.teamVolume,
+    m.commission,
+    m.cost,
+    m.net,
+    m.cumulativeNet,
+  ]);
 }

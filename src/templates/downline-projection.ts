@@ -1,7 +1,7 @@
 import { AMOUNT, COUNT, NETWORK_SIZE, RATE, RECRUITS, SEED, SHARE, WIDTH } from "../core/domains";
 import { levelPay, downline, matrix } from "../core/downline";
 import { DomainError } from "../core/errors";
-import { projection } from "../core/growth";
+import { projectionMonths } from "../core/growth";
 import { firstMonthAtLeast } from "../core/milestones";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
 import { binary } from "../core/plans";
@@ -12,8 +12,9 @@ import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Templ
 /**
  * The Downline Projection: a plan type and its parameters, a level table (the team as the plan
  * pictures it, with the level rates), what the plan pays on it as a share of the team's volume, a
- * month-by-month projection at that payout (BIZ.PROJECTION), and a reality check from a
- * member-by-member simulation (BIZ.SIMULATE) beside what regulators and studies found.
+ * month-by-month projection at that payout (PROJECTION's model written as native formulas, one row
+ * a month, so it computes without the add-in), and a reality check from a member-by-member
+ * simulation (BIZ.SIMULATE, the one BIZ call) beside what regulators and studies found.
  */
 
 export const PLAN_TYPES = ["unilevel", "matrix", "binary", "stair-step"] as const;
@@ -21,6 +22,9 @@ export type PlanType = (typeof PLAN_TYPES)[number];
 
 /** Months the projection and the simulation run: three years, the usual horizon of a plan's promises. */
 export const PROJECTION_MONTHS = 36;
+
+/** The projection's columns: PROJECTION's seven, then the recruiting workings. */
+export const PROJECTION_COLUMNS = ["Month", "Team", "Team volume", "Commission", "Costs", "Net", "Cumulative net", "New recruits", "Joined so far"] as const;
 
 /** What BreakEvenMonth and PaybackMonth say when the projection never gets there. */
 export const NOT_REACHED = `Not in ${PROJECTION_MONTHS} months`;
@@ -143,7 +147,7 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   const rows = levelTable(values, levelRates.length);
   const members = rows.map((r) => r.members);
   // The row above by plain relative reference, not OFFSET: a volatile function here would make Excel
-  // recompute BIZ.PROJECTION on every open, which shows #NAME? where the add-in is not loaded.
+  // recompute BIZ.SIMULATE (which reads the level rates) on every open: #NAME? without the add-in.
   const previous = (column: "C" | "D", row: number, first: number) => `IF([@Level]=1,${first},${column}${row - 1})`;
   const tableRows: TableCell[][] = rows.map((r, i) => [
     i + 1,
@@ -220,21 +224,22 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   });
   row += payRows.length + 2;
 
-  // The month-by-month projection (core's PROJECTION) and what it says.
-  const projected = projection(recruits, PROJECTION_MONTHS, volume, payout, cost, attrition, market);
-  const months = projected.map((r) => r[0]);
-  const breakEven = firstMonthAtLeast(months, projected.map((r) => r[5]));
-  const payback = firstMonthAtLeast(months, projected.map((r) => r[6]));
+  // The month-by-month projection (core's projectionMonths, the model of BIZ.PROJECTION) and what it says.
+  const projected = projectionMonths(recruits, PROJECTION_MONTHS, volume, payout, cost, attrition, market);
+  const months = projected.map((m) => m.month);
+  const breakEven = firstMonthAtLeast(months, projected.map((m) => m.net));
+  const payback = firstMonthAtLeast(months, projected.map((m) => m.cumulativeNet));
   // Rows: results (4), a gap, the reality check (heading, note, SIMULATE's rows, two named figures), a gap, the projection.
   const realityRow = row + 5;
   const simTop = realityRow + 2;
   const projectionTop = simTop + SIMULATION_LABELS.length + 2 + 3;
-  const first = projectionTop + 1;
+  const start = projectionTop + 1; // month 0: you alone
+  const first = start + 1;
   const lastMonth = first + PROJECTION_MONTHS - 1;
   const col = (c: string) => range(c, first, c, lastMonth);
 
   b.heading(cell("A", row), "Results");
-  b.labelled(cell("A", row + 1), "Cumulative net at month 12", cell("B", row + 1), `INDEX(${col("G")},12)`, projected[11][6], "currency", "ProjectedNet12");
+  b.labelled(cell("A", row + 1), "Cumulative net at month 12", cell("B", row + 1), `INDEX(${col("G")},12)`, projected[11].cumulativeNet, "currency", "ProjectedNet12");
   b.labelled(cell("A", row + 2), "First month with a net of 0 or more", cell("B", row + 2), `IF(COUNTIF(${col("F")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("F")},">=0"))`, breakEven ?? NOT_REACHED, "integer", "BreakEvenMonth");
   b.labelled(cell("A", row + 3), "First month the cumulative net is 0 or more", cell("B", row + 3), `IF(COUNTIF(${col("G")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("G")},">=0"))`, payback ?? NOT_REACHED, "integer", "PaybackMonth");
   b.note(cell("C", row + 2), "The month your commission first covers your costs.");
@@ -254,11 +259,21 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
     monthlyCost: cost,
     seed: num(values, "SimulationSeed"),
   });
-  const simRows: CellValue[][] = summaryRows(summary).map(([label, value]) => [label, value]);
+  const simRows = summaryRows(summary);
   const simRange = range("A", simTop, "B", simTop + simRows.length - 1);
   const kindFormat: Record<(typeof SIMULATION_KINDS)[number], Format> = { count: "integer", money: "currency", share: "percent" };
-  const simFormats = SIMULATION_KINDS.map((kind) => ["text", kindFormat[kind]] as Format[]);
-  b.output(cell("A", simTop), `BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed)`, simRows[0][0], "text", undefined, simRows, simFormats);
+  // The labels are text on the sheet; the figures are SIMULATE's second column, one call for the
+  // whole column (INDEX with row 0 returns the column as an array, which spills).
+  simRows.forEach(([label], i) => b.label(cell("A", simTop + i), label));
+  b.output(
+    cell("B", simTop),
+    `INDEX(BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed),0,2)`,
+    simRows[0][1],
+    kindFormat[SIMULATION_KINDS[0]],
+    undefined,
+    simRows.map(([, v]) => [v]),
+    SIMULATION_KINDS.map((kind) => [kindFormat[kind]])
+  );
   const after = simTop + simRows.length;
   b.labelled(cell("A", after), "Share of members with a profit", cell("B", after), `VLOOKUP("Share with profit",${simRange},2,FALSE)`, summary.shareWithProfit, "percent", "ShareWithProfit");
   b.labelled(cell("A", after + 1), "Median net per member", cell("B", after + 1), `VLOOKUP("Median net per member",${simRange},2,FALSE)`, summary.medianNet, "currency", "MedianMemberNet");
@@ -267,27 +282,42 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   b.heading(cell("D", row), "What regulators and studies found");
   SOURCED_FIGURES.forEach(({ figure, source }, i) => b.note(cell("D", simTop + i), `${figure} (${source})`));
 
-  // The projection itself, and the two columns its chart draws.
+  // The projection itself: the recurrence as Excel's own formulas, one row a month, so it computes
+  // without the add-in and in any spreadsheet. Columns A to G are PROJECTION's (month, team, team
+  // volume, commission, costs, net, cumulative net); H and I are the recruiting workings: the new
+  // recruits, and everyone who ever joined, which the market factor counts against the market.
   b.heading(cell("A", projectionTop - 1), `Month by month (${PROJECTION_MONTHS} months, at the effective payout rate)`);
-  ["Month", "Team", "Team volume", "Commission", "Costs", "Net", "Cumulative net"].forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), projectionTop), h));
-  const spill: CellValue[][] = projected.map((r) => [...r]);
-  b.output(
-    cell("A", first),
-    `BIZ.PROJECTION(RecruitsPerMonth,${PROJECTION_MONTHS},VolumePerMember,EffectivePayoutRate,MonthlyCost,MonthlyAttrition,MarketSize)`,
-    spill[0][0],
-    "integer",
-    undefined,
-    spill,
-    // Month, team (an expectation, so with decimals), then money.
-    spill.map(() => ["integer", "number", "currency", "currency", "currency", "currency", "currency"] as Format[])
-  );
-  b.heading(cell("I", projectionTop), "Month").heading(cell("J", projectionTop), "Cumulative net");
-  projected.forEach((r, i) => {
-    b.output(cell("I", first + i), cell("A", first + i), r[0], "integer");
-    b.output(cell("J", first + i), cell("G", first + i), r[6], "currency");
+  PROJECTION_COLUMNS.forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), projectionTop), h));
+  b.add({ ref: cell("A", start), value: 0, role: "output", format: "integer" });
+  b.add({ ref: cell("B", start), value: 0, role: "output", format: "number" });
+  b.add({ ref: cell("G", start), value: 0, role: "output", format: "currency" });
+  b.add({ ref: cell("I", start), value: 1, role: "output", format: "number" });
+  b.note(cell("C", start), "Month 0: you alone, before anyone joins.");
+  projected.forEach((m, i) => {
+    const r = first + i;
+    const p = r - 1;
+    const out = (c: string, formula: string, value: number, format: Format) => b.output(cell(c, r), formula, value, format);
+    b.add({ ref: cell("A", r), value: m.month, role: "output", format: "integer" });
+    // As core's recruited(): recruits x recruiters x (1 - joined / cap), never past the cap, none once it is full.
+    out("H", `IF(I${p}>=MarketSize,0,MIN(RecruitsPerMonth*(1+B${p})*(1-I${p}/MarketSize),MarketSize-I${p}))`, m.added, "number");
+    out("B", `MAX(0,B${p}+H${r}-MonthlyAttrition*B${p})`, m.team, "number");
+    out("I", `IF(H${r}=MarketSize-I${p},MarketSize,I${p}+H${r})`, m.joined, "number");
+    out("C", `B${r}*VolumePerMember`, m.teamVolume, "currency");
+    out("D", `C${r}*EffectivePayoutRate`, m.commission, "currency");
+    out("E", "MonthlyCost", m.cost, "currency");
+    out("F", `D${r}-E${r}`, m.net, "currency");
+    out("G", `G${p}+F${r}`, m.cumulativeNet, "currency");
   });
-  b.chart({ type: "line", title: "Cumulative net, month by month", dataRef: range("I", projectionTop, "J", lastMonth, false), anchor: cell("L", projectionTop), widthCells: 8, heightCells: 18 });
-  return b.plan([36, 16, 16, 16, 16, 16, 16, 4, 10, 16]);
+  // The two columns the chart draws, side by side, from month 0.
+  b.heading(cell("K", projectionTop), "Month").heading(cell("L", projectionTop), "Cumulative net");
+  b.output(cell("K", start), cell("A", start), 0, "integer");
+  b.output(cell("L", start), cell("G", start), 0, "currency");
+  projected.forEach((m, i) => {
+    b.output(cell("K", first + i), cell("A", first + i), m.month, "integer");
+    b.output(cell("L", first + i), cell("G", first + i), m.cumulativeNet, "currency");
+  });
+  b.chart({ type: "line", title: "Cumulative net, month by month", dataRef: range("K", projectionTop, "L", lastMonth, false), anchor: cell("N", projectionTop), widthCells: 8, heightCells: 18 });
+  return b.plan([36, 16, 16, 16, 16, 16, 16, 16, 16, 4, 10, 16]);
 }
 
 export const downlineProjection: Template = {

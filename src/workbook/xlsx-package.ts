@@ -1,8 +1,9 @@
 import JSZip from "jszip";
 
 /**
- * Small edits to the package exceljs writes, for what exceljs cannot express: the calculation
- * stamp, dynamic-array metadata, calculated table columns, and (in xlsx-charts.ts) chart parts.
+ * Small edits to the package exceljs writes, for what exceljs cannot express or gets wrong: the
+ * calculation stamp, dynamic-array metadata, table column formats, calculated table columns, and
+ * (in xlsx-charts.ts) chart parts.
  */
 
 export function escapeXml(text: string): string {
@@ -61,7 +62,8 @@ export async function markCalculated(zip: JSZip): Promise<void> {
 /**
  * Excel tells a dynamic-array formula (one that spills and re-spills when its size changes) from a
  * legacy Ctrl+Shift+Enter array formula by cell metadata: cm="1" on the formula's cell, pointing at
- * the XLDAPR entry of xl/metadata.xml. Without it Excel shows {=BIZ.PROJECTION(...)} fixed to the
+ * the XLDAPR entry of xl/metadata.xml (the part below is byte for byte the one Excel for Mac 16
+ * saved, test/fixtures/excel-saved). Without it Excel shows {=BIZ.SIMULATE(...)} fixed to the
  * written range. LibreOffice ignores the metadata and reads an array formula either way.
  */
 export async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string, readonly string[]>): Promise<void> {
@@ -81,8 +83,8 @@ export async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string,
   }
   zip.file(
     "xl/metadata.xml",
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+      '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">' +
       '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>' +
       '<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
       '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>'
@@ -127,4 +129,19 @@ export async function markCalculatedColumns(zip: JSZip, columns: readonly Calcul
     byTable.delete(unescapeXml(name as string).toUpperCase());
   }
   if (byTable.size > 0) throw new Error(`no table part for ${[...byTable.keys()].join(", ")}`);
+}
+
+/**
+ * exceljs writes a table column's style as `<tableColumn ... dxfId="N"/>`, an attribute
+ * SpreadsheetML does not have (CT_TableColumn, ECMA-376 Part 1 18.5.1.3, has dataDxfId,
+ * headerRowDxfId and totalsRowDxfId), so Excel "repairs" every such table on open (exceljs issues
+ * 1630 and 1659). The style is the format of the column's data cells, which is what dataDxfId
+ * means: with it, a row the user adds to the table takes the column's format, as in a table Excel
+ * saved itself. The dxf entries exceljs writes in styles.xml stay as they are.
+ */
+export async function fixTableColumnFormats(zip: JSZip): Promise<void> {
+  for (const part of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
+    const xml = await text(zip, part);
+    zip.file(part, xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/\sdxfId="/, ' dataDxfId="')));
+  }
 }

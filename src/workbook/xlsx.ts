@@ -3,8 +3,9 @@ import JSZip from "jszip";
 import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt, spills } from "../templates/model";
 import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
-import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula, usesBiz } from "./xlsx-formulas";
-import { CalculatedColumn, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
+import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula } from "./xlsx-formulas";
+import { CalculatedColumn, fixTableColumnFormats, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
+import { AddinStore, addWebExtension } from "./xlsx-webextension";
 
 /**
  * Writes plan templates into an .xlsx file with exceljs: one worksheet per template, named inputs
@@ -29,8 +30,16 @@ const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 
 export class WorkbookError extends Error {}
 
+export interface WorkbookOptions {
+  /**
+   * Where the add-in is installed from, for the webextension part that makes a workbook with BIZ
+   * formulas bring the add-in (xlsx-webextension.ts): sideloaded by default.
+   */
+  readonly addinStore?: AddinStore;
+}
+
 /** The workbook for these entries, as the bytes of an .xlsx file. */
-export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Promise<Buffer> {
+export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, options: WorkbookOptions = {}): Promise<Buffer> {
   if (entries.length === 0) throw new WorkbookError("nothing to write: no templates given");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Home Business Planner";
@@ -45,13 +54,15 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>): Prom
     writeSheet(wb, ws, template.title, plan, seen);
     if (plan.charts.length > 0) chartSheets.push({ sheetName: template.title, charts: plan.charts, grid: sheetGrid(plan) });
     calculated.push(...plan.tables.flatMap(calculatedColumns));
-    spillAnchors.set(template.title, plan.cells.filter((c) => spills(c) && !usesBiz(c.formula)).map((c) => formatAddress(parseAddress(c.ref))));
+    spillAnchors.set(template.title, plan.cells.filter(spills).map((c) => formatAddress(parseAddress(c.ref))));
   }
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   await markCalculated(zip);
   await markDynamicArrays(zip, spillAnchors);
+  await fixTableColumnFormats(zip);
   await markCalculatedColumns(zip, calculated);
   await addCharts(zip, chartSheets);
+  await addWebExtension(zip, options.addinStore);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
@@ -169,15 +180,13 @@ function tableCellValue(cell: TableCell, table: string): ExcelJS.CellValue {
 }
 
 /**
- * A formula that spills. A native one (no BIZ call) is stored as Excel stores a dynamic array: an
- * array formula over the spilled range, the formula in the top-left cell, cached figures in every
- * cell, and the dynamic-array mark (xlsx-package.ts) so Excel re-spills it.
- *
- * A BIZ one cannot be: LibreOffice recomputes every array formula on load, ignoring its cached
- * results, so a BIZ array shows #NAME? there (measured with LibreOffice 7.4). So each cell of a BIZ
- * spill gets its own ordinary formula, INDEX(BIZ.X(...),row,column), with its cached figure: Excel
- * with the add-in computes every cell live, and Excel without it and LibreOffice show the figures.
- * The price: the block keeps the size it was written with (the task pane writes a real spill).
+ * A formula that spills, BIZ or native, is stored as Excel 365 stores a dynamic array: one array
+ * formula over the spilled range (`<f t="array" ref="B2:B9">` on the top-left cell), the cached
+ * figure in every cell of the range, and the dynamic-array mark (cm="1", xlsx-package.ts) so Excel
+ * re-spills it. Excel evaluates it once per recalculation: a BIZ table is one custom function call,
+ * not one per cell. Excel without dynamic arrays (2019 and older) reads the same formula as a
+ * legacy array formula over the written range. LibreOffice recomputes every array formula when it
+ * opens a file, so there a BIZ table shows #NAME? (docs/xlsx-formulas.md).
  */
 function writeSpill(ws: ExcelJS.Worksheet, cell: CellSpec, spill: ReadonlyArray<ReadonlyArray<CellValue>>): void {
   const top = parseAddress(cell.ref);
@@ -185,14 +194,6 @@ function writeSpill(ws: ExcelJS.Worksheet, cell: CellSpec, spill: ReadonlyArray<
   const width = Math.max(...spill.map((r) => r.length));
   if (spill.length === 0 || width === 0) throw new WorkbookError(`the spill at ${cell.ref} is empty`);
   if (spill.some((r) => r.length !== width)) throw new WorkbookError(`the spill at ${cell.ref} is ragged`);
-  if (usesBiz(formula)) {
-    spill.forEach((row, r) =>
-      row.forEach((v, c) => {
-        ws.getCell(top.row + r, top.col + c).value = formulaValue(`INDEX(${formula},${r + 1},${c + 1})`, v);
-      })
-    );
-    return;
-  }
   const range = `${cell.ref}:${formatAddress({ row: top.row + spill.length - 1, col: top.col + width - 1 })}`;
   ws.getCell(cell.ref).value = {
     formula: toFileFormula(formula),

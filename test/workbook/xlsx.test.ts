@@ -98,7 +98,7 @@ describe("writeWorkbook with the fixture template", () => {
     expect(xml).toContain('ref="A14:C17"');
     // a calculated column: Excel fills the formula into rows the user adds
     expect(xml).toContain(
-      '<tableColumn id="2" name="Sales needed" totalsRowFunction="none" dxfId="1"><calculatedColumnFormula>ROUNDUP(FxMonth*12/(FxProducts[[#This Row],[Price]]*FxRate),0)</calculatedColumnFormula></tableColumn>'
+      '<tableColumn id="2" name="Sales needed" totalsRowFunction="none" dataDxfId="1"><calculatedColumnFormula>ROUNDUP(FxMonth*12/(FxProducts[[#This Row],[Price]]*FxRate),0)</calculatedColumnFormula></tableColumn>'
     );
     expect(xml.match(/<calculatedColumnFormula>/g)).toHaveLength(1);
   });
@@ -133,7 +133,7 @@ describe("writeWorkbook with the fixture template", () => {
     expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([26, 16, 12]);
   });
 
-  test("the file says it was calculated by current Excel, so Excel keeps the cached figures on open", async () => {
+  test("the file says it was calculated by current Excel, as Excel's own file does (test/fixtures/excel-saved/README.md), so Excel keeps the cached figures on open", async () => {
     const xml = await zip.file("xl/workbook.xml")!.async("string");
     expect(xml).toMatch(/<calcPr calcId="191029"\/>/);
     expect(xml).not.toContain("fullCalcOnLoad");
@@ -195,19 +195,23 @@ describe("writeWorkbook: several templates, spills and other values", () => {
     expect(wb.definedNames.getRanges("SecondOne").ranges).toEqual(["Second!$A$1"]);
   });
 
-  test("a spilling BIZ formula: every cell its own INDEX formula with its cached figure (LibreOffice recomputes array formulas)", async () => {
+  test("a spilling BIZ formula is ONE dynamic-array formula over its range, every cell with its cached figure", async () => {
     const spill: CellValue[][] = [["Year", 36000], ["Month", 3000], ["Day", 100]];
     const cells: CellSpec[] = [{ ref: "B2", formula: "BIZ.BREAKDOWN(36000)", value: "Year", spill, role: "output", format: "number" }];
     const bytes = await writeWorkbook([{ template: planTemplate("Spill", { cells }), values: {} }]);
+    const zip = await JSZip.loadAsync(bytes);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // As Excel 365 saves a custom function that spills (test/fixtures/excel-saved): cm="1" and t="array" with its ref.
+    expect(sheet).toMatch(/<c r="B2"[^>]* t="str" cm="1"><f t="array" ref="B2:C4">_xldudf_BIZ_BREAKDOWN\(36000\)<\/f><v>Year<\/v><\/c>/);
+    expect(sheet.match(/<f[ >]/g)).toHaveLength(1);
+    expect(sheet.match(/_xldudf_/g)).toHaveLength(1);
     const ws = (await read(bytes)).worksheets[0];
-    expect(ws.getCell("B2").value).toEqual({ formula: "INDEX(_xldudf_BIZ_BREAKDOWN(36000),1,1)", result: "Year" });
-    expect(ws.getCell("C2").value).toEqual({ formula: "INDEX(_xldudf_BIZ_BREAKDOWN(36000),1,2)", result: 36000 });
-    expect(ws.getCell("B3").value).toEqual({ formula: "INDEX(_xldudf_BIZ_BREAKDOWN(36000),2,1)", result: "Month" });
-    expect(ws.getCell("C4").value).toEqual({ formula: "INDEX(_xldudf_BIZ_BREAKDOWN(36000),3,2)", result: 100 });
+    expect(ws.getCell("C2").value).toBe(36000);
+    expect(ws.getCell("B3").value).toBe("Month");
+    expect(ws.getCell("C4").value).toBe(100);
     expect(ws.getCell("C4").numFmt).toBe(NUMBER_FORMATS.number);
     expect(ws.getCell("C4").font.bold).toBe(true);
-    const zip = await JSZip.loadAsync(bytes);
-    expect(zip.file("xl/metadata.xml")).toBeNull();
+    expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
   });
 
   test("a spilling native formula is a dynamic array: an array formula over the spill, marked for Excel", async () => {
