@@ -259,7 +259,7 @@ function asEntered(v: CellValue): string | number | boolean {
   if (typeof v !== "string") return v;
   const readsAsOther =
     /^[+\-@'=]/.test(v) ||
-    /^\s*[($€£]?\s*[\d.]/.test(v) ||
+    /^\s*[(\p{Sc}]?\s*[\d.]/u.test(v) ||
     /^(true|false)$/i.test(v.trim()) ||
     /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/]*\d/i.test(v.trim()) ||
     /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(v.trim());
