@@ -128,3 +128,15 @@ export async function markCalculatedColumns(zip: JSZip, columns: readonly Calcul
   }
   if (byTable.size > 0) throw new Error(`no table part for ${[...byTable.keys()].join(", ")}`);
 }
+
+/**
+ * exceljs gives a table column's style as `dxfId`, an attribute ECMA-376 does not have (sml.xsd,
+ * CT_TableColumn): the column's formatting for its data cells is `dataDxfId`, the one Excel writes
+ * and the one that formats a row the user adds. Renamed, the table part passes the schema.
+ */
+export async function fixTableColumnFormats(zip: JSZip): Promise<void> {
+  for (const part of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
+    const xml = await text(zip, part);
+    zip.file(part, xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/ dxfId="/, ' dataDxfId="')));
+  }
+}

@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt, spills } from "../templates/model";
-import { Currency, DEFAULT_CURRENCY, currencyFormat, findCurrency } from "./currency";
+import { DEFAULT_CURRENCY, currencyFormat, findCurrency } from "./currency";
 import { LOOKS, Look, numberFormats } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula, usesBiz } from "./xlsx-formulas";
-import { CalculatedColumn, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
+import { CalculatedColumn, fixTableColumnFormats, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
 
 /**
  * Writes plan templates into an .xlsx file with exceljs: one worksheet per template, named inputs
@@ -41,7 +41,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, optio
   if (entries.length === 0) throw new WorkbookError("nothing to write: no templates given");
   const currency = findCurrency(options.currency ?? DEFAULT_CURRENCY);
   if (!currency) throw new WorkbookError(`"${options.currency}" is not a currency the workbook can be written in`);
-  const formats = numberFormats(currencyFormat(currency as Currency));
+  const formats = numberFormats(currencyFormat(currency));
   const wb = new ExcelJS.Workbook();
   wb.creator = "Home Business Planner";
   const seen = { sheets: new Set<string>(), names: new Set<string>() };
@@ -61,6 +61,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, optio
   await markCalculated(zip);
   await markDynamicArrays(zip, spillAnchors);
   await markCalculatedColumns(zip, calculated);
+  await fixTableColumnFormats(zip);
   await addCharts(zip, chartSheets);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
