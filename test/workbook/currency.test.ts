@@ -1,3 +1,6 @@
+import { incomeGoal } from "../../src/templates/income-goal";
+import { validateInputs } from "../../src/templates/inputs";
+import { WorkbookError, writeWorkbook } from "../../src/workbook/xlsx";
 import { CURRENCIES, NEUTRAL_MONEY_FORMAT, cultureMoneyFormat, currencyDigits, currencyFormat, defaultCurrency, findCurrency, localeCurrency } from "../../src/workbook/currency";
 
 /**
@@ -91,5 +94,13 @@ describe("a culture's money format", () => {
 
   test("a quote in a symbol cannot break out of the format's literal", () => {
     expect(cultureMoneyFormat({ name: "en-US", currencySymbol: 'US"$' })).toBe('"US$"#,##0.00');
+  });
+});
+
+describe("the .xlsx writer's currency option", () => {
+  const entries = [{ template: incomeGoal, values: validateInputs(incomeGoal, {}).values }];
+  test("a code it cannot write is refused before anything is built", async () => {
+    await expect(writeWorkbook(entries, { currency: "XYZ" })).rejects.toThrow(WorkbookError);
+    await expect(writeWorkbook(entries, { currency: "XYZ" })).rejects.toThrow('"XYZ" is not a currency the workbook can be written in');
   });
 });

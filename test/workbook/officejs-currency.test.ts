@@ -1,3 +1,4 @@
+import { businessModel } from "../../src/templates/business-model";
 import { incomeGoal } from "../../src/templates/income-goal";
 import { validateInputs } from "../../src/templates/inputs";
 import { insertTemplate } from "../../src/workbook/officejs";
@@ -76,6 +77,15 @@ describe("money in the workbook's culture", () => {
     expect([...used].filter((f) => /[$]/.test(String(f)))).toEqual([]);
     expect(used.has("0.0%")).toBe(true);
   });
+});
+
+test.each(["₹500 a month", "¥5000", "£50 to £100"])("text that starts with an amount in any currency (%p) is written as text", async (typed) => {
+  // Excel reads "¥5000" typed into a yen workbook as the number 5000; the apostrophe keeps it text.
+  const { values } = validateInputs(businessModel, { MarketPays: typed });
+  const rec = createRecorder();
+  await insertTemplate(businessModel, values, rec.excel);
+  const ref = rec.state.names.get("MarketPays")!;
+  expect(rec.cell(businessModel.title, ref.slice(ref.lastIndexOf("!") + 1))?.formula).toBe(`'${typed}`);
 });
 
 describe("the stand-in's cultureInfo is as strict as Office.js", () => {
