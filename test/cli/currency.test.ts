@@ -69,7 +69,7 @@ test.each([
   ["en-US", "USD"],
   ["nb-NO", "USD"], // the krone is not one bizplan writes: USD
   ["und", "USD"], // no locale at all
-  [undefined, "USD"],
+  ["C", "USD"], // POSIX's C locale is no BCP 47 locale
 ])("without --currency, a machine in %s writes %s", async (locale, code) => {
   const file = path.join(dir, "goal.xlsx");
   const r = await run(locale, "new", "income-goal", "--out", file);
