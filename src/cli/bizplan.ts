@@ -5,11 +5,12 @@ import { describe } from "../core/domains";
 import { TEMPLATES } from "../templates";
 import { validateInputs } from "../templates/inputs";
 import { InputField, InputValues, Template } from "../templates/model";
+import { CURRENCIES, Currency, defaultCurrency, findCurrency } from "../workbook/currency";
 import { WorkbookEntry, WorkbookError, writeWorkbook } from "../workbook/xlsx";
 
 /**
  * `bizplan`: the command-line way in. `bizplan list` prints the templates and their named inputs;
- * `bizplan new <template|all> [--set Name=Value ...] --out plan.xlsx [--force]` writes a workbook.
+ * `bizplan new <template|all> [--set Name=Value ...] [--currency EUR] --out plan.xlsx [--force]` writes a workbook.
  * Everything the user typed is checked before anything is written, and the file appears whole or
  * not at all: it is written to a temporary file beside the target and renamed into place.
  *
@@ -41,7 +42,7 @@ export const USAGE = `bizplan: home-business plan workbooks (.xlsx) from the com
 Usage:
   bizplan list
       The templates, and the named inputs each one takes (default, allowed values, help).
-  bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--force]
+  bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--currency CODE] [--force]
       Writes a workbook with one worksheet per template. <template> is an id from \`bizplan list\`,
       or \`all\` for every template. --set changes an input from its default; repeat it for more
       inputs. With \`all\`, each --set goes to the template that has that input.
@@ -50,12 +51,15 @@ Usage:
 Options:
   -o, --out <file.xlsx>   where to write the workbook (required for \`new\`)
   -s, --set Name=Value    an input value, e.g. --set GoalAmount=60000 --set GoalPeriod=year
+  -c, --currency CODE     the currency of money cells, an ISO 4217 code (EUR, GBP, JPY, ...;
+                          \`bizplan list\` lists them); default: this machine's locale's, else USD
   -f, --force             overwrite <file.xlsx> if it exists
   -h, --help              this help
 
 Examples:
   npx bizplan new all --out plan.xlsx
   npx bizplan new income-goal --set GoalAmount=60000 --out income.xlsx
+  npx bizplan new income-goal --currency EUR --out income.xlsx
 
 Exit status: 0 written; 2 a wrong command line or input value (nothing written); 1 the file could
 not be written (nothing left behind).
@@ -75,7 +79,16 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-export async function main(argv: readonly string[], io: Io = processIo, catalog: Catalog = TEMPLATE_CATALOG): Promise<number> {
+/** The machine's locale, as Intl has it (from LANG/LC_ALL in Node); it picks the default currency. */
+const machineLocale = (): string | undefined => {
+  try {
+    return new Intl.NumberFormat().resolvedOptions().locale;
+  } catch {
+    return undefined;
+  }
+};
+
+export async function main(argv: readonly string[], io: Io = processIo, catalog: Catalog = TEMPLATE_CATALOG, locale: string | undefined = machineLocale()): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -86,13 +99,13 @@ export async function main(argv: readonly string[], io: Io = processIo, catalog:
     if (command === "list") {
       if (rest.some((a) => a === "--help" || a === "-h")) return help(io);
       if (rest.length > 0) throw new UsageError(`\`list\` takes no arguments; got ${rest.join(" ")}`);
-      io.stdout(listing(catalog.templates));
+      io.stdout(listing(catalog.templates, defaultCurrency(locale)));
       return EXIT_OK;
     }
     if (command === "new") {
       const options = parseNew(rest);
       if (options === "help") return help(io);
-      return await newWorkbook(options, io, catalog);
+      return await newWorkbook(options, io, catalog, locale);
     }
     throw new UsageError(`unknown command "${command}"; the commands are \`list\` and \`new\``);
   } catch (e) {
@@ -132,7 +145,7 @@ function shownDefault(input: InputField): string {
   return String(input.default);
 }
 
-export function listing(templates: readonly Template[]): string {
+export function listing(templates: readonly Template[], currency: Currency = defaultCurrency(undefined)): string {
   const lines: string[] = ["Templates (use the id with `bizplan new <id>`, or `all`):", ""];
   for (const t of templates) {
     lines.push(`${t.id}  ${t.title}`);
@@ -150,6 +163,9 @@ export function listing(templates: readonly Template[]): string {
     if (t.outputs.length > 0) lines.push(`  Named outputs: ${t.outputs.join(", ")}`);
     lines.push("");
   }
+  lines.push(`Currency (--currency CODE): money cells are formatted in ${currency.code} unless you give another:`);
+  for (const c of CURRENCIES) lines.push(`  ${c.code}  ${c.symbol.padEnd(3)}  ${c.name}`);
+  lines.push("");
   return lines.join("\n");
 }
 
@@ -160,12 +176,15 @@ interface NewOptions {
   readonly sets: ReadonlyArray<{ name: string; value: string }>;
   readonly out: string;
   readonly force: boolean;
+  /** As typed; checked by newWorkbook. */
+  readonly currency?: string;
 }
 
 function parseNew(args: readonly string[]): NewOptions | "help" {
   let template: string | undefined;
   let out: string | undefined;
   let force = false;
+  let currency: string | undefined;
   const sets: Array<{ name: string; value: string }> = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -182,6 +201,9 @@ function parseNew(args: readonly string[]): NewOptions | "help" {
     else if (flag === "--out" || flag === "-o") {
       if (out !== undefined) throw new UsageError("--out given twice");
       out = value();
+    } else if (flag === "--currency" || flag === "-c") {
+      if (currency !== undefined) throw new UsageError("--currency given twice");
+      currency = value();
     } else if (flag === "--set" || flag === "-s") {
       const pair = value();
       const m = /^\s*([^=\s]+)\s*=(.*)$/s.exec(pair);
@@ -194,7 +216,7 @@ function parseNew(args: readonly string[]): NewOptions | "help" {
   if (template === undefined) throw new UsageError("which template? Give an id from `bizplan list`, or `all`");
   if (out === undefined || out.trim() === "") throw new UsageError("where to? Give the file with --out plan.xlsx");
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`the output file must end in .xlsx (Excel will not open it otherwise); got "${out}"`);
-  return { template, sets, out, force };
+  return { template, sets, out, force, currency };
 }
 
 function pickTemplates(id: string, templates: readonly Template[]): readonly Template[] {
@@ -229,7 +251,24 @@ function routeSets(chosen: readonly Template[], sets: NewOptions["sets"]): Map<T
   return raw;
 }
 
-async function newWorkbook(options: NewOptions, io: Io, catalog: Catalog): Promise<number> {
+/** The ISO 4217 codes Intl knows (Node 18+), to tell "not supported here" from "not a currency". */
+const isoCodes = (): string[] => (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("currency") ?? [];
+
+/** The --currency given, or the machine's; a code not in the table is refused with the list. */
+function pickCurrency(typed: string | undefined, locale: string | undefined): Currency {
+  if (typed === undefined) return defaultCurrency(locale);
+  const found = findCurrency(typed);
+  if (!found) {
+    const known = /^[A-Za-z]{3}$/.test(typed.trim()) && isoCodes().includes(typed.trim().toUpperCase());
+    throw new UsageError(
+      `${known ? `bizplan cannot write ${typed.trim().toUpperCase()} yet` : `"${typed}" is not an ISO 4217 currency code`}; nothing written. --currency takes one of: ${CURRENCIES.map((c) => c.code).join(", ")}`
+    );
+  }
+  return found;
+}
+
+async function newWorkbook(options: NewOptions, io: Io, catalog: Catalog, locale: string | undefined): Promise<number> {
+  const currency = pickCurrency(options.currency, locale);
   const chosen = pickTemplates(options.template, catalog.templates);
   const raw = routeSets(chosen, options.sets);
   const entries: WorkbookEntry[] = [];
@@ -244,10 +283,10 @@ async function newWorkbook(options: NewOptions, io: Io, catalog: Catalog): Promi
   const out = path.resolve(options.out);
   checkTarget(out, options.force, options.out);
   const started = Date.now();
-  const bytes = await writeWorkbook(entries);
+  const bytes = await writeWorkbook(entries, { currency: currency.code });
   writeAtomically(out, bytes, options.force, options.out);
   const kb = Math.max(1, Math.round(bytes.length / 1024));
-  io.stdout(`Wrote ${options.out} (${kb} KB, ${Date.now() - started} ms): ${entries.map((e) => e.template.title).join(", ")}\n`);
+  io.stdout(`Wrote ${options.out} (${kb} KB, ${Date.now() - started} ms, money in ${currency.code}): ${entries.map((e) => e.template.title).join(", ")}\n`);
   return EXIT_OK;
 }
 

@@ -45,7 +45,7 @@ const MARKET = [
   { name: "MarketWho", label: "Who they are", help: "The people you serve, e.g. parents of toddlers who work from home." },
   { name: "MarketProblem", label: "The problem you solve", help: "What they want fixed, in their words." },
   { name: "MarketWhere", label: "Where they gather", help: "Groups, sites, events and places where you can reach them." },
-  { name: "MarketPays", label: "What they pay", help: "What they spend on this problem now, e.g. $50 to $100 a month." },
+  { name: "MarketPays", label: "What they pay", help: "What they spend on this problem now, e.g. 50 to 100 a month." },
 ] as const;
 
 const inputs: readonly InputField[] = [

@@ -48,11 +48,13 @@ export const DEFAULT_STAIR_STEPS: ReadonlyArray<readonly [number, number]> = [
 
 /**
  * The sourced figures of ../shared/reference/mlm-economics.md, copied here (the add-in must not
- * read files beside the project at run time): each with the source a reader can look up.
+ * read files beside the project at run time): each with the source a reader can look up. Their
+ * amounts are US dollars, as the sources give them, and say so (US$): whatever currency the plan
+ * is written in.
  */
 export const SOURCED_FIGURES: ReadonlyArray<{ readonly figure: string; readonly source: string }> = [
   {
-    figure: "Of 70 income disclosure statements reviewed, the vast majority of participants received $1,000 or less per year (under $84 a month); many received nothing; most statements leave out expenses and zero earners.",
+    figure: "Of 70 income disclosure statements reviewed, the vast majority of participants received US$1,000 or less per year (under US$84 a month); many received nothing; most statements leave out expenses and zero earners.",
     source: "FTC staff report on MLM income disclosure statements, September 2024",
   },
   {
@@ -60,15 +62,15 @@ export const SOURCED_FIGURES: ReadonlyArray<{ readonly figure: string; readonly 
     source: "FTC Business Guidance Concerning Multi-Level Marketing, 2018, updated 2024",
   },
   {
-    figure: "Nearly half of all Herbalife distributors quit in any given year; half of \"Sales Leaders\" earned under $5 a month on average from product sales; 57% of Nutrition Club owners (who spent about $8,500) made no profit or lost money.",
+    figure: "Nearly half of all Herbalife distributors quit in any given year; half of \"Sales Leaders\" earned under US$5 a month on average from product sales; 57% of Nutrition Club owners (who spent about US$8,500) made no profit or lost money.",
     source: "FTC v. Herbalife, 2016",
   },
   {
-    figure: "Nearly half of past MLM participants lost money and a quarter made none; of those who profited, 53% made under $5,000.",
+    figure: "Nearly half of past MLM participants lost money and a quarter made none; of those who profited, 53% made under US$5,000.",
     source: "AARP Foundation survey, 2018 (601 past participants)",
   },
   {
-    figure: "99% of participants received under $10 a week in commissions before expenses; 60-90% of participants leave each year.",
+    figure: "99% of participants received under US$10 a week in commissions before expenses; 60-90% of participants leave each year.",
     source: "Pyramid Scheme Alert study of 11 MLMs, 2008",
   },
   {

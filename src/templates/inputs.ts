@@ -7,7 +7,7 @@ import { InputField, InputValues, Template } from "./model";
  * domain the custom functions use, so a value the form accepts is one the formulas accept too.
  *
  * - A missing or blank input takes its default.
- * - Numbers may be typed as a spreadsheet user types them: 36000, 36,000, $1,200, 30% (0.3). A
+ * - Numbers may be typed as a spreadsheet user types them: 36000, 36,000, $1,200, €1,200, 30% (0.3). A
  *   percent sign is accepted only for a percentage and a currency sign only for money, so "30%" for
  *   an income goal is an error rather than a goal of 30 cents.
  * - A choice matches in any letter case and comes back as the template spells it ("Month" -> "month").
@@ -84,7 +84,7 @@ function shown(value: unknown): string {
 }
 
 function example(field: InputField): string {
-  if (field.format === "currency") return "such as 36000 or $1,200";
+  if (field.format === "currency") return "such as 36000 or 1,200";
   if (field.format === "percent") return "such as 30% or 0.3";
   return "such as 12";
 }
@@ -115,7 +115,7 @@ function readNumber(field: InputField, value: unknown): Read {
   return { error: message };
 }
 
-/** 36000, 36,000, $1,200, -$5, 30%, 1.5e3; undefined when it is not a number. */
+/** 36000, 36,000, $1,200, ¥1,200, -$5, 30%, 1.5e3; undefined when it is not a number. */
 export function parseNumberText(text: string): { value?: number; percent: boolean; currency: boolean } {
   let t = text.trim();
   const percent = t.endsWith("%");
@@ -128,7 +128,7 @@ export function parseNumberText(text: string): { value?: number; percent: boolea
     }
   };
   takeSign();
-  const currency = /^[$€£]/.test(t);
+  const currency = /^\p{Sc}/u.test(t); // any currency sign: $, €, £, ¥, ₹, ...
   if (currency) {
     t = t.slice(1).trim();
     if (sign === "") takeSign();

@@ -1,14 +1,16 @@
 import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt, spills } from "../templates/model";
 import { Rect, columnName, contains, exactRects, offset, parseCell, parseRect, rectAddress, touchingBlocks } from "./blocks";
 import { freeSheetName, namesForCopy, renameInFormula } from "./rename";
-import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
+import { Culture, cultureMoneyFormat } from "./currency";
+import { LOOKS, Look, numberFormats } from "./styles";
 
 /**
  * The Office.js writer: puts a template into the open workbook in ONE Excel.run with two syncs,
  * whatever the template's size.
  *
  *   sync 1 reads what must not be overwritten: sheet names, workbook names and table names, and
- *          whether the workbook structure is protected;
+ *          whether the workbook structure is protected; and the culture money is formatted in
+ *          (`readCulture`);
  *   sync 2 sends everything else: the new sheet, whole-range values/formulas and number formats
  *          (one grid per block of touching cells, one per table body), styles per rectangle of
  *          same-role cells, names, tables, validation lists and charts.
@@ -31,9 +33,38 @@ export const REQUIRED_SETS: readonly { readonly set: "ExcelApi"; readonly versio
 /** The highest set above: a host supporting it supports them all (ExcelApi sets are cumulative). */
 export const MIN_EXCEL_API = REQUIRED_SETS.map((s) => s.version).reduce((a, b) => (Number(b.split(".")[1]) > Number(a.split(".")[1]) ? b : a));
 
+/**
+ * Sets the writer uses where the host has them, and does without where it does not: they are
+ * asked for with Office.context.requirements, never required.
+ */
+export const OPTIONAL_SETS: readonly { readonly set: "ExcelApi"; readonly version: string; readonly for: string }[] = [
+  { set: "ExcelApi", version: "1.11", for: "the workbook's culture (cultureInfo.name): money in its currency" },
+  { set: "ExcelApi", version: "1.17", for: "Excel's own currency symbol (cultureInfo.numberFormat.currencySymbol)" },
+];
+
 /** What the writer needs of the Excel namespace; tests pass a recording stand-in. */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Requirement-set answers, where the host gives them itself (a stand-in); else Office.context.requirements. */
+  isSetSupported?(set: string, version: string): boolean;
+}
+
+function supports(excel: ExcelHost, set: string, version: string): boolean {
+  if (excel.isSetSupported) return excel.isSetSupported(set, version);
+  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported(set, version);
+}
+
+/**
+ * Queues the read of the workbook's culture, to join a sync the caller makes anyway; the returned
+ * function gives it after that sync. Without ExcelApi 1.11 there is nothing to read (undefined:
+ * money gets the neutral format); the symbol is read only from ExcelApi 1.17, where Excel has it.
+ * Loading either on a host without its set would fail the whole batch, so each is asked first.
+ */
+export function readCulture(context: Excel.RequestContext, excel: ExcelHost): () => Culture | undefined {
+  if (!supports(excel, "ExcelApi", "1.11")) return () => undefined;
+  const info = context.application.cultureInfo.load("name");
+  const numbers = supports(excel, "ExcelApi", "1.17") ? info.numberFormat.load("currencySymbol") : undefined;
+  return () => ({ name: info.name, currencySymbol: numbers?.currencySymbol });
 }
 
 export interface Inserted {
@@ -75,6 +106,7 @@ export async function insertTemplate(template: Template, values: InputValues, ex
       const names = workbook.names.load("items/name");
       const tables = workbook.tables.load("items/name");
       const protection = workbook.protection.load("protected");
+      const culture = readCulture(context, excel);
       await context.sync();
 
       if (protection.protected) throw new WorkbookActionError(PROTECTED_MESSAGE);
@@ -84,7 +116,7 @@ export async function insertTemplate(template: Template, values: InputValues, ex
 
       const sheet = workbook.worksheets.add(sheetName);
       const formula = (f: string) => "=" + renameInFormula(f, rename, { from: template.title, to: sheetName });
-      writeSheet(context, sheet, plan, formula, rename);
+      writeSheet(context, sheet, plan, formula, rename, numberFormats(cultureMoneyFormat(culture())));
       sheet.activate();
       await context.sync();
       return { sheetName, names: rename };
@@ -97,7 +129,14 @@ export async function insertTemplate(template: Template, values: InputValues, ex
 }
 
 /** Queues every write of the plan on a new, empty sheet (no sync). */
-function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, formula: (f: string) => string, rename: Record<string, string>): void {
+function writeSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  formula: (f: string) => string,
+  rename: Record<string, string>,
+  codes: ReturnType<typeof numberFormats>
+): void {
   // Column widths, one range per run of equal widths.
   const widths = plan.columnWidths ?? [];
   for (let start = 0; start < widths.length; ) {
@@ -121,7 +160,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
     for (const c of group) {
       const v = c.spec.formula !== undefined ? formula(c.spec.formula) : c.spec.value !== undefined ? asEntered(c.spec.value) : undefined;
       if (v !== undefined) content[c.row - rect.top][c.col - rect.left] = v;
-      if (c.spec.format) formats[c.row - rect.top][c.col - rect.left] = NUMBER_FORMATS[c.spec.format];
+      if (c.spec.format) formats[c.row - rect.top][c.col - rect.left] = codes[c.spec.format];
     }
     const range = sheet.getRange(rectAddress(rect));
     if (content.some((r) => r.some((v) => v !== null))) range.formulas = content as any[][];
@@ -132,7 +171,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
     const formats = Array.from({ length: s.rect.rows }, (_, r) =>
       Array.from({ length: s.rect.cols }, (_, c) => {
         const f = spillFormatAt(s.spec, r, c);
-        return f ? NUMBER_FORMATS[f] : null;
+        return f ? codes[f] : null;
       })
     );
     if (formats.some((row) => row.some((f) => f !== null))) sheet.getRange(rectAddress(s.rect)).numberFormat = formats as any[][];
@@ -165,7 +204,7 @@ function writeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, plan:
     const bodyRect: Rect = { top: head.row + 1, left: head.col, rows: bodyRows, cols: t.columns.length };
     if (t.rows.length > 0) table.getDataBodyRange().formulas = t.rows.map((row) => t.columns.map((_, i) => tableCell(row[i], formula))) as any[][];
     if (t.columns.some((c) => c.format)) {
-      sheet.getRange(rectAddress(bodyRect)).numberFormat = Array.from({ length: bodyRows }, () => t.columns.map((c) => (c.format ? NUMBER_FORMATS[c.format] : null))) as any[][];
+      sheet.getRange(rectAddress(bodyRect)).numberFormat = Array.from({ length: bodyRows }, () => t.columns.map((c) => (c.format ? codes[c.format] : null))) as any[][];
     }
     t.columns.forEach((c, i) => {
       if (c.input) applyLook(sheet.getRange(rectAddress({ ...bodyRect, left: head.col + i, cols: 1 })), LOOKS.input);
@@ -220,7 +259,7 @@ function asEntered(v: CellValue): string | number | boolean {
   if (typeof v !== "string") return v;
   const readsAsOther =
     /^[+\-@'=]/.test(v) ||
-    /^\s*[($€£]?\s*[\d.]/.test(v) ||
+    /^\s*[(\p{Sc}]?\s*[\d.]/u.test(v) ||
     /^(true|false)$/i.test(v.trim()) ||
     /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/]*\d/i.test(v.trim()) ||
     /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(v.trim());

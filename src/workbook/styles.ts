@@ -1,4 +1,5 @@
 import { Format, Role } from "../templates/model";
+import { Currency, DEFAULT_CURRENCY, currencyFormat, findCurrency } from "./currency";
 
 /**
  * How roles and formats look, written once for both writers so a template reads the same whether
@@ -22,11 +23,14 @@ export const LOOKS: Readonly<Record<Role, Look>> = {
   note: { italic: true, fontColor: "#595959" },
 };
 
-/** Excel number formats; the same strings work in Office.js numberFormat and exceljs numFmt. */
-export const NUMBER_FORMATS: Readonly<Record<Format, string>> = {
-  currency: "$#,##0.00",
-  percent: "0.0%",
-  integer: "#,##0",
-  number: "#,##0.00",
-  text: "@",
-};
+/**
+ * Excel number formats for a given money format; the same strings work in Office.js numberFormat
+ * and exceljs numFmt. Money's format is the writer's to choose (currency.ts): a chosen currency in
+ * the CLI, the workbook's culture in the task pane.
+ */
+export function numberFormats(money: string): Readonly<Record<Format, string>> {
+  return { currency: money, percent: "0.0%", integer: "#,##0", number: "#,##0.00", text: "@" };
+}
+
+/** The formats with money in US dollars, as Excel writes "$ English (United States)": the CLI's default where the machine names no currency. */
+export const NUMBER_FORMATS: Readonly<Record<Format, string>> = numberFormats(currencyFormat(findCurrency(DEFAULT_CURRENCY) as Currency));

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellSpec, CellValue, Format, InputValues, Role, SheetPlan, TableCell, TableSpec, Template, spillFormatAt, spills } from "../templates/model";
-import { LOOKS, Look, NUMBER_FORMATS } from "./styles";
+import { DEFAULT_CURRENCY, currencyFormat, findCurrency } from "./currency";
+import { LOOKS, Look, numberFormats } from "./styles";
 import { ChartSheet, addCharts, SheetGrid } from "./xlsx-charts";
 import { formatAddress, formatRange, parseAddress, parseRange, quoteSheet, toFileFormula } from "./xlsx-formulas";
 import { CalculatedColumn, fixTableColumnFormats, markCalculated, markCalculatedColumns, markDynamicArrays } from "./xlsx-package";
@@ -26,6 +27,7 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 const SHEET_NAME = /^(?!')[^:\\/?*[\]]{1,31}(?<!')$/;
 /** A defined name: starts with a letter, _ or \, and must not read as a cell address (A1 or R1C1). */
 const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
+type Formats = ReturnType<typeof numberFormats>;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 
 export class WorkbookError extends Error {}
@@ -36,11 +38,16 @@ export interface WorkbookOptions {
    * formulas bring the add-in (xlsx-webextension.ts): sideloaded by default.
    */
   readonly addinStore?: AddinStore;
+  /** ISO 4217 code of the currency money cells are formatted in (currency.ts); USD when left out. */
+  readonly currency?: string;
 }
 
 /** The workbook for these entries, as the bytes of an .xlsx file. */
 export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, options: WorkbookOptions = {}): Promise<Buffer> {
   if (entries.length === 0) throw new WorkbookError("nothing to write: no templates given");
+  const currency = findCurrency(options.currency ?? DEFAULT_CURRENCY);
+  if (!currency) throw new WorkbookError(`"${options.currency}" is not a currency the workbook can be written in`);
+  const formats = numberFormats(currencyFormat(currency));
   const wb = new ExcelJS.Workbook();
   wb.creator = "Home Business Planner";
   const seen = { sheets: new Set<string>(), names: new Set<string>() };
@@ -51,7 +58,7 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, optio
     const plan = template.build(values);
     claimSheetName(template.title, seen.sheets);
     const ws = wb.addWorksheet(template.title);
-    writeSheet(wb, ws, template.title, plan, seen);
+    writeSheet(wb, ws, template.title, plan, seen, formats);
     if (plan.charts.length > 0) chartSheets.push({ sheetName: template.title, charts: plan.charts, grid: sheetGrid(plan) });
     calculated.push(...plan.tables.flatMap(calculatedColumns));
     spillAnchors.set(template.title, plan.cells.filter(spills).map((c) => formatAddress(parseAddress(c.ref))));
@@ -96,7 +103,8 @@ function writeSheet(
   ws: ExcelJS.Worksheet,
   sheetName: string,
   plan: SheetPlan,
-  seen: { names: Set<string> }
+  seen: { names: Set<string> },
+  formats: Formats
 ): void {
   plan.columnWidths?.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
@@ -106,12 +114,12 @@ function writeSheet(
     if (spills(cell)) writeSpill(ws, cell, cell.spill);
     else if (cell.formula !== undefined) target.value = formulaValue(cell.formula, cell.value);
     else if (cell.value !== undefined) target.value = cell.value;
-    styleCell(target, cell.role, spillFormatAt(cell, 0, 0), cell.formula !== undefined, cell.value);
+    styleCell(target, cell.role, spillFormatAt(cell, 0, 0), cell.formula !== undefined, cell.value, formats);
     if (spills(cell)) {
       const top = parseAddress(cell.ref);
       cell.spill.forEach((row, r) =>
         row.forEach((v, c) => {
-          if (r > 0 || c > 0) styleCell(ws.getCell(top.row + r, top.col + c), cell.role, spillFormatAt(cell, r, c), true, v);
+          if (r > 0 || c > 0) styleCell(ws.getCell(top.row + r, top.col + c), cell.role, spillFormatAt(cell, r, c), true, v, formats);
         })
       );
     }
@@ -125,7 +133,7 @@ function writeSheet(
     claimName(table.name, "table", seen.names);
     const columnStyle = (format: Format | undefined, input: boolean | undefined): Partial<ExcelJS.Style> => {
       const style: Partial<ExcelJS.Style> = input ? lookStyle(LOOKS.input) : {};
-      if (format && format !== "text") style.numFmt = NUMBER_FORMATS[format];
+      if (format && format !== "text") style.numFmt = formats[format];
       return style;
     };
     const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => "")]; // a table needs a body row
@@ -230,10 +238,10 @@ function lookStyle(look: Look): Partial<ExcelJS.Style> {
  */
 const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
-function styleCell(cell: ExcelJS.Cell, role: Role | undefined, format: Format | undefined, isFormula: boolean, value: CellValue | undefined): void {
+function styleCell(cell: ExcelJS.Cell, role: Role | undefined, format: Format | undefined, isFormula: boolean, value: CellValue | undefined, formats: Formats): void {
   const style = role ? lookStyle(LOOKS[role]) : {};
   // "@" on a formula cell would turn the formula into text the moment a user re-enters it.
-  if (format && !(format === "text" && isFormula)) style.numFmt = NUMBER_FORMATS[format];
+  if (format && !(format === "text" && isFormula)) style.numFmt = formats[format];
   else if (!format && typeof value === "boolean") style.numFmt = BOOLEAN_FORMAT;
   if (Object.keys(style).length > 0) cell.style = style;
 }

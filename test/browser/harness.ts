@@ -63,12 +63,13 @@ export function fakeExcelScript(options: Record<string, unknown> = {}): string {
     ${js}
     const rec = exports.createRecorder(Object.assign({ sheets: [{ name: "Sheet1", cells: { A1: "my own data" } }], selection: "Sheet1!C4" }, ${JSON.stringify(options)}));
     window.__recorder = rec;
-    window.Excel = rec.excel;
+    // Only run: requirement sets are asked of Office.context.requirements, as in Excel.
+    window.Excel = { run: rec.excel.run };
     const info = { host: "Excel", platform: "PC" };
     window.Office = {
       HostType: { Excel: "Excel" },
       onReady: (cb) => { if (cb) cb(info); return Promise.resolve(info); },
-      context: { requirements: { isSetSupported: () => true } },
+      context: { requirements: { isSetSupported: rec.isSetSupported } },
     };
   })();`;
 }

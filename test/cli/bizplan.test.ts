@@ -87,7 +87,7 @@ describe("bizplan new", () => {
     const out = path.join(dir, "plan.xlsx");
     const r = await run("new", "all", "--out", out);
     expect(r).toMatchObject({ code: EXIT_OK, err: "" });
-    expect(r.out).toMatch(/^Wrote .*plan\.xlsx \(\d+ KB, \d+ ms\): Owner's Plan, Second Plan\n$/);
+    expect(r.out).toMatch(/^Wrote .*plan\.xlsx \(\d+ KB, \d+ ms, money in [A-Z]{3}\): Owner's Plan, Second Plan\n$/);
     expect(await sheetNames(out)).toEqual(["Owner's Plan", "Second Plan"]);
     expect(files()).toEqual(["plan.xlsx"]); // no temporary file left beside it
   });
@@ -135,7 +135,7 @@ describe("bizplan new", () => {
   });
 
   test.each([
-    [["FxGoal=lots"], /FxGoal: Goal amount must be a number, such as 36000 or \$1,200; you entered "lots"/],
+    [["FxGoal=lots"], /FxGoal: Goal amount must be a number, such as 36000 or 1,200; you entered "lots"/],
     [["FxGoal=-5"], /FxGoal: Goal amount must be a number of 0 or more; you entered "-5"/],
     [["FxRate=30"], /FxRate: Commission must be a number in \(0, 1\]; you entered "30"\. For 30 percent, type 30% or 0\.3/],
     [["FxPeriod=decade"], /FxPeriod: Goal period must be one of year, month; you entered "decade"/],
@@ -193,7 +193,7 @@ describe("bizplan --help", () => {
   test.each([["--help"], ["-h"], ["help"], ["new", "--help"], ["list", "-h"]])("%j prints usage and exits 0", async (...argv) => {
     const r = await run(...argv);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.out).toContain("bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--force]");
+    expect(r.out).toContain("bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--currency CODE] [--force]");
     expect(r.out).toContain("npx bizplan new all --out plan.xlsx");
   });
 
@@ -242,7 +242,7 @@ describe("with the real templates", () => {
   test("a bad value for a real input: the message names it, exit 2, no file", async () => {
     const r = await real("new", "income-goal", "--set", "GoalAmount=lots", "--out", path.join(dir, "plan.xlsx"));
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.err).toContain('GoalAmount: Income goal must be a number, such as 36000 or $1,200; you entered "lots".');
+    expect(r.err).toContain('GoalAmount: Income goal must be a number, such as 36000 or 1,200; you entered "lots".');
     expect(files()).toEqual([]);
   });
 });

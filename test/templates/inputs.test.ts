@@ -16,6 +16,10 @@ describe("validateInputs: what users type becomes values, or a sentence next to 
     [incomeGoal, "GoalAmount", "36000", 36000],
     [incomeGoal, "GoalAmount", "36,000", 36000],
     [incomeGoal, "GoalAmount", "$1,200.50", 1200.5],
+    // Any currency sign in front, as the plan may be in any currency.
+    [incomeGoal, "GoalAmount", "€1,200.50", 1200.5],
+    [incomeGoal, "GoalAmount", "¥150,000", 150000],
+    [incomeGoal, "GoalAmount", "₹ 2,500", 2500],
     [incomeGoal, "GoalAmount", " 1.5e3 ", 1500],
     [incomeGoal, "GoalAmount", 42, 42],
     [incomeGoal, "MonthlyGrowth", "30%", 0.3],
@@ -40,10 +44,10 @@ describe("validateInputs: what users type becomes values, or a sentence next to 
 
   test.each([
     [incomeGoal, "GoalAmount", "-5", 'Income goal must be a number of 0 or more; you entered "-5".'],
-    [incomeGoal, "GoalAmount", "abc", 'Income goal must be a number, such as 36000 or $1,200; you entered "abc".'],
+    [incomeGoal, "GoalAmount", "abc", 'Income goal must be a number, such as 36000 or 1,200; you entered "abc".'],
     [incomeGoal, "GoalAmount", "30%", 'Income goal is an amount of money, not a percentage; you entered "30%".'],
-    [incomeGoal, "GoalAmount", "1,2", 'Income goal must be a number, such as 36000 or $1,200; you entered "1,2".'],
-    [incomeGoal, "GoalAmount", true, "Income goal must be a number, such as 36000 or $1,200; you entered true."],
+    [incomeGoal, "GoalAmount", "1,2", 'Income goal must be a number, such as 36000 or 1,200; you entered "1,2".'],
+    [incomeGoal, "GoalAmount", true, "Income goal must be a number, such as 36000 or 1,200; you entered true."],
     [incomeGoal, "GoalPeriod", "fortnight", 'Goal period must be one of year, quarter, month, week, day, workday; you entered "fortnight".'],
     [incomeGoal, "Basis", 2, "Day count must be a whole number in [0, 1]; you entered 2."],
     [incomeGoal, "Basis", "0.5", 'Day count must be a whole number in [0, 1]; you entered "0.5".'],

@@ -68,6 +68,15 @@ export interface RecorderOptions {
   failWith?: { code: string; message: string };
   /** The selected cell for getSelectedRange(). */
   selection?: string;
+  /**
+   * The highest ExcelApi requirement set the host supports ("1.10": Excel 2019 has up to 1.8 or
+   * so, Microsoft 365 the latest); "1.17" when left out. `isSetSupported` answers from it, as
+   * Office.context.requirements does (the sets are cumulative), and an object of a later set fails
+   * the sync that loads it with ApiNotFound, as in Excel.
+   */
+  excelApi?: string;
+  /** Application.cultureInfo (ExcelApi 1.11; currencySymbol 1.17): en-US when left out. */
+  culture?: { name: string; currencySymbol?: string; decimalSeparator?: string; groupSeparator?: string };
 }
 
 interface Pending {
@@ -143,6 +152,15 @@ export function createRecorder(options: RecorderOptions = {}) {
   const calls: RecordedCall[] = [];
   let syncs = 0;
   let runs = 0;
+
+  const apiMinor = Number((options.excelApi ?? "1.17").split(".")[1]);
+  /** Office.context.requirements.isSetSupported, for the ExcelApi sets (a version given as "1.11"). */
+  const isSetSupported = (set: string, version?: string) => {
+    if (set.toLowerCase() !== "excelapi") return false;
+    const [major, minor = "0"] = (version ?? "1.1").split(".");
+    return Number(major) === 1 && Number(minor) <= apiMinor;
+  };
+  const culture = { name: "en-US", currencySymbol: "$", decimalSeparator: ".", groupSeparator: ",", ...options.culture };
 
   const findSheet = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const nameTaken = (n: string) => [...state.names.keys(), ...state.tables.map((t) => t.name)].some((x) => x.toLowerCase() === n.toLowerCase());
@@ -481,8 +499,53 @@ export function createRecorder(options: RecorderOptions = {}) {
       getSelectedRange: () => makeRange(() => findSheet(selSheet) ?? (() => { throw new OfficeError("ItemNotFound", "no selection"); })(), selection, selSheet),
     };
 
+    /**
+     * Application.cultureInfo as Office.js has it: its properties throw until loaded and synced
+     * (PropertyNotLoaded), a load names properties of the object (anything else fails the sync with
+     * InvalidArgument), and a load of a set the host lacks fails the sync with ApiNotFound
+     * (cultureInfo and its number separators are ExcelApi 1.11, currencySymbol 1.17).
+     */
+    const needs = (minor: number, what: string) => {
+      if (apiMinor < minor) throw new OfficeError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel (${what}: ExcelApi 1.${minor}).`);
+    };
+    const loadable = (label: string, props: Record<string, { minor: number; value: () => unknown }>) => {
+      const loaded: Record<string, unknown> = {};
+      const obj: any = {
+        load(names?: string | string[]) {
+          const list = (Array.isArray(names) ? names : (names ?? Object.keys(props).join(",")).split(",")).map((n) => n.trim()).filter((n) => n);
+          enqueue(label, "load", [list.join(",")], () => {
+            for (const n of list) {
+              const p = props[n];
+              if (!p) throw new OfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${label} has no property ${n}.`);
+              needs(p.minor, `${label}.${n}`);
+            }
+            for (const n of list) loaded[n] = props[n].value();
+          });
+          return obj;
+        },
+      };
+      for (const n of Object.keys(props))
+        Object.defineProperty(obj, n, {
+          get() {
+            if (!(n in loaded)) throw notLoaded(n);
+            return loaded[n];
+          },
+        });
+      return obj;
+    };
+    const numberFormat = loadable("numberFormat", {
+      numberDecimalSeparator: { minor: 11, value: () => culture.decimalSeparator },
+      numberGroupSeparator: { minor: 11, value: () => culture.groupSeparator },
+      currencySymbol: { minor: 17, value: () => culture.currencySymbol },
+    });
+    const cultureInfo = loadable("cultureInfo", { name: { minor: 11, value: () => culture.name } });
+    // A navigation property, as in Office.js: reached without a load, loaded on its own.
+    Object.defineProperty(cultureInfo, "numberFormat", { value: numberFormat });
+    const application = { cultureInfo };
+
     const context = {
       workbook,
+      application,
       async sync() {
         syncs++;
         const batch = queue.splice(0);
@@ -503,6 +566,7 @@ export function createRecorder(options: RecorderOptions = {}) {
   }
 
   const excel = {
+    isSetSupported,
     async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
       runs++;
       const context = newContext();
@@ -515,6 +579,7 @@ export function createRecorder(options: RecorderOptions = {}) {
 
   return {
     excel,
+    isSetSupported,
     state,
     calls,
     get syncs() {

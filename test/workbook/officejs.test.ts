@@ -9,6 +9,9 @@ import { Template } from "../../src/templates/model";
 import { RecorderOptions, createRecorder } from "./excel-recorder";
 import { fixtureValues, officeFixture } from "./fixture-template.officejs";
 
+/** The stand-in's default culture is en-US (ExcelApi 1.17): money as Excel en-US writes its own Currency format. */
+const EN_US_MONEY = '"$"#,##0.00';
+
 const existing = (): RecorderOptions => ({
   sheets: [{ name: "Sheet1", cells: { A1: "my data", B2: 42 } }, { name: "Income Goal", cells: { A1: "hand-made goal sheet" } }],
   names: { MyRate: "Sheet1!B2" },
@@ -34,7 +37,7 @@ describe("insertTemplate", () => {
     // The first batch only reads.
     expect(rec.calls.filter((c) => c.batch === 1).every((c) => c.op === "load")).toBe(true);
 
-    expect(rec.cell("Income Goal", "B3")).toMatchObject({ formula: 36000, numberFormat: NUMBER_FORMATS.currency, fill: LOOKS.input.fill, fontColor: LOOKS.input.fontColor });
+    expect(rec.cell("Income Goal", "B3")).toMatchObject({ formula: 36000, numberFormat: EN_US_MONEY, fill: LOOKS.input.fill, fontColor: LOOKS.input.fontColor });
     expect(rec.cell("Income Goal", "B7")).toMatchObject({ formula: '=BIZ.GOAL(GoalAmount,GoalPeriod,"month")', fill: LOOKS.output.fill, bold: true });
     expect(rec.cell("Income Goal", "A1")).toMatchObject({ formula: "Income Goal", size: LOOKS.title.size, bold: true });
     // A note that Excel would read as a formula is written as text.
@@ -79,7 +82,7 @@ describe("insertTemplate", () => {
     for (const ref of ["E4", "D5", "E5", "D9", "E9"]) {
       expect(rec.cell("Income Goal", ref)?.formula).toBeUndefined();
       // It looks like an output and reads as money, like its top-left cell.
-      expect(rec.cell("Income Goal", ref)).toMatchObject({ numberFormat: NUMBER_FORMATS.currency, fill: LOOKS.output.fill });
+      expect(rec.cell("Income Goal", ref)).toMatchObject({ numberFormat: EN_US_MONEY, fill: LOOKS.output.fill });
     }
     expect(rec.cell("Income Goal", "D10")).toBeUndefined();
   });
