@@ -4,6 +4,7 @@ import { randomBytes } from "crypto";
 import { describe } from "../core/domains";
 import { TEMPLATES } from "../templates";
 import { validateInputs } from "../templates/inputs";
+import { WHOLE_PLAN, composePlan } from "../templates/plan";
 import { InputField, InputValues, Template } from "../templates/model";
 import { WorkbookEntry, WorkbookError, writeWorkbook } from "../workbook/xlsx";
 
@@ -27,6 +28,15 @@ export interface Catalog {
   readonly templates: readonly Template[];
   /** Checks raw --set values (strings) against a template's inputs; errors are sentences. */
   validate(template: Template, raw: Readonly<Record<string, string>>): { values: InputValues; errors: readonly string[] };
+  /**
+   * The linked whole plan `new all` writes, when the catalog has one: the templates --set is routed
+   * over (workbook order), and the composer that turns their raw inputs (by template id) into the
+   * sheets to write, or into error sentences. Without it `all` writes each template on its own.
+   */
+  readonly wholePlan?: {
+    readonly templates: readonly Template[];
+    compose(raw: Readonly<Record<string, Readonly<Record<string, string>>>>): { entries: readonly WorkbookEntry[]; errors: readonly string[] };
+  };
 }
 
 export const EXIT_OK = 0;
@@ -43,8 +53,10 @@ Usage:
       The templates, and the named inputs each one takes (default, allowed values, help).
   bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--force]
       Writes a workbook with one worksheet per template. <template> is an id from \`bizplan list\`,
-      or \`all\` for every template. --set changes an input from its default; repeat it for more
-      inputs. With \`all\`, each --set goes to the template that has that input.
+      or \`all\` for the whole plan: a Plan sheet and every template in one linked workbook, where
+      the funnel's income is the Income Goal's GoalMonth and the tracker's target its JobIncome.
+      --set changes an input from its default; repeat it for more inputs. With \`all\`, each --set
+      goes to the sheet that has that input.
   bizplan --help
 
 Options:
@@ -68,6 +80,13 @@ export const TEMPLATE_CATALOG: Catalog = {
     const { values, errors } = validateInputs(template, raw);
     return { values, errors: Object.entries(errors).map(([name, message]) => `${name}: ${message}`) };
   },
+  wholePlan: {
+    templates: [WHOLE_PLAN[0], ...TEMPLATES],
+    compose: (raw) => {
+      const { entries, errors } = composePlan(raw);
+      return { entries, errors: Object.entries(errors).flatMap(([title, byName]) => Object.entries(byName).map(([name, message]) => `${title}: ${name}: ${message}`)) };
+    },
+  },
 };
 
 const processIo: Io = {
@@ -86,7 +105,8 @@ export async function main(argv: readonly string[], io: Io = processIo, catalog:
     if (command === "list") {
       if (rest.some((a) => a === "--help" || a === "-h")) return help(io);
       if (rest.length > 0) throw new UsageError(`\`list\` takes no arguments; got ${rest.join(" ")}`);
-      io.stdout(listing(catalog.templates));
+      const planOnly = (catalog.wholePlan?.templates ?? []).filter((t) => !catalog.templates.includes(t));
+      io.stdout(listing(catalog.templates) + (planOnly.length > 0 ? `Only in the whole plan (\`bizplan new all\`):\n\n${listing(planOnly).split("\n").slice(2).join("\n")}` : ""));
       return EXIT_OK;
     }
     if (command === "new") {
@@ -230,14 +250,22 @@ function routeSets(chosen: readonly Template[], sets: NewOptions["sets"]): Map<T
 }
 
 async function newWorkbook(options: NewOptions, io: Io, catalog: Catalog): Promise<number> {
-  const chosen = pickTemplates(options.template, catalog.templates);
+  const whole = options.template.toLowerCase() === "all" ? catalog.wholePlan : undefined;
+  const chosen = whole ? whole.templates : pickTemplates(options.template, catalog.templates);
   const raw = routeSets(chosen, options.sets);
   const entries: WorkbookEntry[] = [];
   const errors: string[] = [];
-  for (const template of chosen) {
-    const { values, errors: bad } = catalog.validate(template, raw.get(template) ?? {});
-    if (bad.length > 0) errors.push(...bad.map((e) => (chosen.length > 1 ? `${template.title}: ${e}` : e)));
-    else entries.push({ template, values });
+  if (whole) {
+    // One linked workbook: the composer checks every sheet's inputs before building any.
+    const composed = whole.compose(Object.fromEntries([...raw].map(([t, r]) => [t.id, r])));
+    errors.push(...composed.errors);
+    entries.push(...composed.entries);
+  } else {
+    for (const template of chosen) {
+      const { values, errors: bad } = catalog.validate(template, raw.get(template) ?? {});
+      if (bad.length > 0) errors.push(...bad.map((e) => (chosen.length > 1 ? `${template.title}: ${e}` : e)));
+      else entries.push({ template, values });
+    }
   }
   if (errors.length > 0) throw new UsageError(`bad input${errors.length > 1 ? "s" : ""}; nothing written:\n  ${errors.join("\n  ")}`);
 
