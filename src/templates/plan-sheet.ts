@@ -1,4 +1,4 @@
-import { MONTHS } from "../core/domains";
+import { interval } from "../core/domains";
 import { Calendar, convertGoal } from "../core/periods";
 import { wholeUp } from "../core/rounding";
 import { salesNeeded } from "../core/sales";
@@ -20,12 +20,15 @@ import { CellValue, InputField, InputValues, SheetPlan, Template } from "./model
  * without market saturation, pays the goal in PlanMonths months.
  */
 
+/** Up to ten years: far enough for any plan, and 11^120 (the search's top rate compounded) still fits a double. */
+export const PLAN_MONTHS = interval("[1,120]", true);
+
 const inputs: readonly InputField[] = [
   {
     name: "PlanMonths",
     label: "Months to build the team",
     kind: "number",
-    domain: MONTHS,
+    domain: PLAN_MONTHS,
     format: "integer",
     default: 12,
     help: "By when the team should pay your monthly goal: the recruiting figure is worked out for this month.",
@@ -64,11 +67,20 @@ export interface PlanSources {
  * same order of operations, as the sheet's formula.
  */
 export function teamWithoutSaturation(r: number, attrition: number, months: number): number {
-  return r === attrition ? r * months : (r * (Math.pow(1 + r - attrition, months) - 1)) / (r - attrition);
+  const d = r - attrition;
+  const n = months;
+  // Near r = a the closed form divides a rounding error by almost nothing: there the sum of
+  // (1 + d)^k, k < n, to its d^2 term, whose next term is (n d)^3 / 24 relative (under 1e-13 here).
+  if (Math.abs(d) < NEAR_ATTRITION) return r * (n + (d * n * (n - 1)) / 2 + (d ** 2 * n * (n - 1) * (n - 2)) / 6);
+  return (r * (Math.pow(1 + r - attrition, n) - 1)) / (r - attrition);
 }
 
+const NEAR_ATTRITION = 1e-6;
+
 function teamFormula(r: string): string {
-  return `IF(${r}=MonthlyAttrition,${r}*PlanMonths,${r}*(POWER(1+${r}-MonthlyAttrition,PlanMonths)-1)/(${r}-MonthlyAttrition))`;
+  const d = `(${r}-MonthlyAttrition)`;
+  const n = "PlanMonths";
+  return `IF(ABS(${d})<1E-6,${r}*(${n}+${d}*${n}*(${n}-1)/2+${d}^2*${n}*(${n}-1)*(${n}-2)/6),${r}*(POWER(1+${r}-MonthlyAttrition,${n})-1)/(${r}-MonthlyAttrition))`;
 }
 
 /** The search's rows, exactly as the sheet computes them: [low, high, midpoint, team at the midpoint]. */
