@@ -2,7 +2,7 @@ import { LEVELS } from "./domains";
 import { downline, levelPay } from "./downline";
 import { DomainError, outOfRange } from "./errors";
 import { projection } from "./growth";
-import { wholeTolerance, wholeUp } from "./rounding";
+import { WHOLE_TOLERANCE, WHOLE_TOLERANCE_CAP, wholeUp } from "./rounding";
 
 /**
  * The backward questions: start from the monthly income you want and work back to the people it
@@ -12,7 +12,7 @@ import { wholeTolerance, wholeUp } from "./rounding";
  */
 
 const finite = Number.isFinite;
-const { min, pow, max } = Math;
+const { min, pow, max, sqrt } = Math;
 
 /** What the business must pay each month: the income wanted plus what staying in costs. */
 function monthlyNeed(goalMonthly: number, monthlyCost: number): number {
@@ -36,9 +36,12 @@ export function teamNeeded(goalMonthly: number, volumePerMember: number, payoutR
   return members;
 }
 
-/** True when `pay` covers `need`, allowing the same floating-point noise as whole-number rounding. */
+/**
+ * True when `pay` covers `need`, allowing the floating-point noise that whole-number rounding allows
+ * (a billionth, capped), but relative only: money has no whole unit, so a tiny need is never covered by 0.
+ */
 function covers(pay: number, need: number): boolean {
-  return pay >= need - wholeTolerance(need);
+  return pay >= need - min(WHOLE_TOLERANCE * need, WHOLE_TOLERANCE_CAP);
 }
 
 /** LEVELPAY on a downline, where a pay too large for a number certainly covers any finite goal. */
@@ -166,10 +169,13 @@ function netInMonth(recruits: number, months: number, volume: number, payout: nu
 /**
  * The crossing between `lo` (the net falls short) and `hi` (it reaches the goal), to a relative
  * RECRUITS_PRECISION; returns the side that reaches it. Stops when the interval can shrink no more.
+ * Assumes one crossing between them: the net falls short below it and reaches the goal above it.
  */
 function bisect(net: (r: number) => number, goal: number, lo: number, hi: number): number {
   for (let i = 0; i < MAX_BISECTIONS && hi - lo > RECRUITS_PRECISION * hi; i++) {
-    const mid = lo + (hi - lo) / 2;
+    // Halve the ratio while the ends are far apart (the answer may be 1e-6 of the upper bound),
+    // then the difference: about 60 tries for any bounds a double can hold.
+    const mid = lo > 0 && hi > 2 * lo ? sqrt(lo) * sqrt(hi) : lo + (hi - lo) / 2;
     if (mid <= lo || mid >= hi) break;
     if (net(mid) >= goal) hi = mid;
     else lo = mid;
