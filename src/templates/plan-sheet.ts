@@ -1,4 +1,6 @@
 import { interval } from "../core/domains";
+import { teamNeeded } from "../core/backward";
+import { DomainError } from "../core/errors";
 import { Calendar, convertGoal } from "../core/periods";
 import { wholeUp } from "../core/rounding";
 import { salesNeeded } from "../core/sales";
@@ -166,13 +168,19 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   const perMember = volume * payout;
   const target = perMember > 0 ? toPay / perMember : 0;
   // As BIZ.TEAMNEEDED: the goal plus your costs over what one member's volume pays you, rounded up.
-  const teamNeeded: CellValue = toPay === 0 ? 0 : perMember === 0 ? NO_TEAM_PAYS : wholeUp(target);
+  let team: CellValue;
+  try {
+    team = teamNeeded(goalMonth, volume, payout, cost);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    team = NO_TEAM_PAYS;
+  }
   b.labelled(
     cell("A", row + 1),
     "Team needed to pay your goal a month",
     cell("B", row + 1),
     `IF(GoalMonth+MonthlyCost=0,0,IF(VolumePerMember*EffectivePayoutRate=0,"${NO_TEAM_PAYS}",${wholeUpFormula("(GoalMonth+MonthlyCost)/(VolumePerMember*EffectivePayoutRate)")}))`,
-    teamNeeded,
+    team,
     "integer",
     "TeamNeeded"
   );

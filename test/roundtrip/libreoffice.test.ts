@@ -8,6 +8,7 @@ import { validateInputs } from "../../src/templates/inputs";
 import { composePlan } from "../../src/templates/plan";
 import { NO_TEAM_PAYS } from "../../src/templates/plan-sheet";
 import { projection } from "../../src/core/growth";
+import { recruitsNeeded } from "../../src/core/backward";
 import { CellValue, Template } from "../../src/templates/model";
 import { writeWorkbook } from "../../src/workbook/xlsx";
 import { fixtureTemplate } from "../workbook/fixture-template";
@@ -333,6 +334,8 @@ describeWithSoffice("LibreOffice round trip", () => {
       const netAt12 = (rate: number) => projection(rate, 12, 100, payout, 100, 0.05)[11][5];
       expect(netAt12(r)).toBeGreaterThanOrEqual(5000 * (1 - 1e-9));
       expect(netAt12(r * (1 - 1e-6))).toBeLessThan(5000);
+      // LibreOffice's run of the sheet's search is core's RECRUITSNEEDED with no market cap.
+      expect(Math.abs(r - recruitsNeeded(5000, 12, 100, payout, 100, 0.05))).toBeLessThanOrEqual(1e-9 * r);
       expect(fig("TeamNeeded")).not.toBe(NO_TEAM_PAYS);
       // The tracker's target is the day-job income, which the goal does not move.
       expect(fig("MonthlyTarget")).toBe(3000);

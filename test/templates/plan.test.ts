@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { recruitsNeeded } from "../../src/core/backward";
 import { projection } from "../../src/core/growth";
 import { TEMPLATES } from "../../src/templates";
 import { validateInputs } from "../../src/templates/inputs";
@@ -121,6 +122,9 @@ describe("the whole plan", () => {
     expect(figure(all, "VisitorsPerDay")).toBe(477);
     // (3000 + 100) / (100 x 73.5 / 1978.125) = 834.3 -> 835 (the level table worked in the round trip's test)
     expect(figure(all, "TeamNeeded")).toBe(835);
+    // RecruitsNeeded: (1 + r - 0.05)-compounded team by month 12 that pays 3100 / (100 x 0.037157) = 834.3 members
+    const r = figure(all, "RecruitsNeeded") as number;
+    expect(Math.abs(r - recruitsNeeded(3000, 12, 100, 73.5 / 1978.125, 100, 0.05))).toBeLessThanOrEqual(1e-9 * r);
     expect(figure(all, "MonthsToReplace")).toBe(12); // 1000 x 1.1^n >= 3000: n = ln 3 / ln 1.1 = 11.5 -> 12
   });
 
@@ -165,6 +169,9 @@ describe("the recruiting search", () => {
           const net = (rate: number) => projection(rate, months, volume, payout, cost, attrition)[months - 1][5];
           expect(net(r)).toBeGreaterThanOrEqual(goal * (1 - 1e-9));
           expect(net(r * (1 - 1e-6))).toBeLessThan(goal);
+          // and it is core's RECRUITSNEEDED with no market cap, found by another search over the recursion itself
+          const core = recruitsNeeded(goal, months, volume, payout, cost, attrition);
+          expect(Math.abs(r - core)).toBeLessThanOrEqual(1e-9 * core);
         }
       ),
       { numRuns: 200 }
