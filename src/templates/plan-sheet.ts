@@ -132,8 +132,8 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   out("B7", "GoalWeek", "currency", "A week", "A7");
   out("B8", "GoalDay", "currency", "A day", "A8");
   out("B9", "GoalWorkday", "currency", "A workday", "A9");
-  b.note("C5", "From the Income Goal sheet: your goal, its period and your calendar.");
-  b.note("C9", "A day of the days you work the business (Workdays a week, Weeks off).");
+  b.note("C5", "From the Income Goal sheet.");
+  b.note("C9", "Days you work the business.");
 
   // 2. The sales and the visitors.
   b.heading("A11", "2. How many sales and visitors does it take?").heading("B11", "Sales a day").heading("C11", "Price").heading("D11", "You keep");
@@ -147,11 +147,11 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
     b.output(cell("D", row), at("[Commission rate]"), p.commissionRate, "percent");
     row++;
   });
-  b.note(cell("A", row), "Sales a day at each price point of the Income Goal sheet, if all your income came from that one product.");
+  b.note(cell("A", row), "At each price of the Income Goal sheet, if all your income came from it.");
   row += 1;
   const funnelTop = number(sources, "FunnelTop");
   b.labelled(cell("A", row), "Visitors a day at the top of your funnel", cell("B", row), wholeUpFormula("FunnelTop*12/IF(Basis=1,365,360)"), wholeUp(convertGoal(funnelTop, "month", "day", calendar)), "integer", "VisitorsPerDay");
-  b.note(cell("C", row), "The Sales Funnel sheet works out a month of your goal in sales at its price; this is its top stage spread over the days of a month.");
+  b.note(cell("C", row), "The funnel's top stage, spread over the month.");
   out(cell("B", row + 1), "SalesGoal", "integer", "Sales a month through the funnel", cell("A", row + 1));
   out(cell("B", row + 2), "FunnelTop", "integer", "Visitors a month", cell("A", row + 2));
   b.note(cell("A", row + 3), WHOLE_UP_NOTE);
@@ -205,7 +205,7 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
     "number",
     "RecruitsNeeded"
   );
-  b.note(cell("C", row + 3), "For your team to pay the goal by that month (as BIZ.RECRUITSNEEDED with no market cap): the market filling up only makes it harder, so take it as the least it takes.");
+  b.note(cell("C", row + 3), "For the team to pay the goal by that month, as BIZ.RECRUITSNEEDED with no market cap: a filling market only makes it harder.");
   out(cell("B", row + 4), "RecruitsPerMonth", "number", "Your recruiting now (Downline Projection)", cell("A", row + 4));
 
   // 4. The simulation: what the typical member of this plan nets.
@@ -232,10 +232,10 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   });
   const chartEnd = row + monthRows.length;
   out(cell("B", chartEnd + 1), "MonthsToReplace", "integer", "Months until the business replaces the job", cell("A", chartEnd + 1));
-  out(cell("B", chartEnd + 2), "ReadyMonths", "integer", "Then months in a row at the job's income before you quit", cell("A", chartEnd + 2));
+  out(cell("B", chartEnd + 2), "ReadyMonths", "integer", "Then months in a row at the job's income", cell("A", chartEnd + 2));
   b.note(cell("C", chartEnd + 1), "At your business income now and its growth (Income Goal sheet).");
   b.note(cell("C", chartEnd + 2), "The Day-Job Tracker's target is your day-job income: it says READY once you have held it that long.");
-  b.chart({ type: "column", title: "A month: your goal, your job, your business, the typical member", dataRef: `${cell("A", row)}:${cell("B", chartEnd)}`, anchor: "F4", widthCells: 8, heightCells: 16 });
+  b.chart({ type: "column", title: "A month: your goal, your day job, your business now", dataRef: `${cell("A", row)}:${cell("B", chartEnd)}`, anchor: "G4", widthCells: 7, heightCells: 15 });
 
   // The working of the recruiting figure, a bisection anyone can follow.
   b.heading(cell("A", searchTop - 1), "Working: how the recruiting figure is found");
