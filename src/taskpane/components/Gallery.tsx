@@ -12,24 +12,22 @@ const useStyles = makeStyles({
 export function Gallery({ templates, onChoose, host }: { templates: readonly Template[]; onChoose: (t: Template) => void; host?: Host }) {
   const styles = useStyles();
   return (
-    <ul className={styles.list} aria-label="Plan templates">
-      {host && (
-        <li key="whole-plan">
-          <WholePlan host={host} />
-        </li>
-      )}
-      {templates.map((t) => (
-        <li key={t.id}>
-          <Card size="small">
-            <CardHeader header={<Text as="h2" weight="semibold" size={400}>{t.title}</Text>} description={<Text className={styles.summary}>{t.summary}</Text>} />
-            <CardFooter>
-              <Button appearance="primary" size="small" onClick={() => onChoose(t)} aria-label={`Fill in ${t.title}`}>
-                Fill in
-              </Button>
-            </CardFooter>
-          </Card>
-        </li>
-      ))}
-    </ul>
+    <div className={styles.list}>
+      {host && <WholePlan host={host} />}
+      <ul className={styles.list} aria-label="Plan templates">
+        {templates.map((t) => (
+          <li key={t.id}>
+            <Card size="small">
+              <CardHeader header={<Text as="h2" weight="semibold" size={400}>{t.title}</Text>} description={<Text className={styles.summary}>{t.summary}</Text>} />
+              <CardFooter>
+                <Button appearance="primary" size="small" onClick={() => onChoose(t)} aria-label={`Fill in ${t.title}`}>
+                  Fill in
+                </Button>
+              </CardFooter>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

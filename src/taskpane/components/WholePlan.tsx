@@ -57,12 +57,12 @@ export function WholePlan({ host }: { host: Host }) {
         }
       />
       <CardFooter className={styles.footer}>
-        <Button appearance="primary" size="small" onClick={insert} disabled={busy || host.kind !== "excel"} data-testid="insert-whole-plan">
+        <Button appearance="primary" size="small" onClick={insert} disabled={busy || host.kind !== "excel"} data-testid="insert-whole-plan" aria-describedby={host.kind !== "excel" ? "whole-plan-why" : undefined}>
           {busy ? "Inserting…" : "Insert the whole plan"}
         </Button>
         {host.kind !== "excel" && (
-          <Text size={200} className={styles.why}>
-            Inserting needs Excel.
+          <Text size={200} className={styles.why} id="whole-plan-why">
+            {host.kind === "checking" ? "Waiting for Excel…" : host.kind === "unsupported" ? "This Excel is too old for inserting plans." : "Inserting needs Excel."}
           </Text>
         )}
       </CardFooter>
