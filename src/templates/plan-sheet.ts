@@ -1,11 +1,11 @@
 import { interval } from "../core/domains";
-import { teamNeeded } from "../core/backward";
+import { levelsNeeded, teamNeeded } from "../core/backward";
 import { DomainError } from "../core/errors";
 import { Calendar, convertGoal } from "../core/periods";
 import { wholeUp } from "../core/rounding";
 import { salesNeeded } from "../core/sales";
 import { PROJECTION_MONTHS } from "./downline-projection";
-import { SheetBuilder, WHOLE_UP_NOTE, cell, num, wholeUpFormula } from "./layout";
+import { SheetBuilder, WHOLE_UP_NOTE, cell, num, range, wholeUpFormula } from "./layout";
 import { CellValue, InputField, InputValues, SheetPlan, Template } from "./model";
 
 /**
@@ -60,6 +60,8 @@ export interface PlanSources {
   readonly named: Sources;
   /** The Income Goal's PricePoints table, top row first. */
   readonly pricePoints: readonly PricePointRow[];
+  /** The Downline Projection's level rates (its DownlineLevels table), level 1 first; empty if it has none. */
+  readonly levelRates: readonly number[];
 }
 
 /**
@@ -189,7 +191,7 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   const search = recruitingSearch(target, attrition, months);
   // Where the later sections go: the simulation's rows are there only if its sheet names them.
   const simNames = ["MedianMemberNet", "ShareWithProfit"].filter((n) => sources.named.has(n));
-  const simulationRow = row + 6;
+  const simulationRow = row + (sources.levelRates.length > 0 ? 8 : 6);
   const jobRow = simulationRow + simNames.length + 3;
   const searchTop = jobRow + 9; // the working block, below the rest of the sheet's answers
   const first = searchTop + 3; // step 0
@@ -207,6 +209,57 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   );
   b.note(cell("C", row + 3), "For the team to pay the goal by that month, as BIZ.RECRUITSNEEDED with no market cap: a filling market only makes it harder.");
   out(cell("B", row + 4), "RecruitsPerMonth", "number", "Your recruiting now (Downline Projection)", cell("A", row + 4));
+
+  // The levels of a full downline (as BIZ.LEVELSNEEDED), worked in a small table below.
+  const rates = sources.levelRates;
+  if (rates.length > 0) {
+    const levelsTop = lastRow + 3; // header row of the levels' working, below the search
+    const bodyTop = levelsTop + 1;
+    const bodyEnd = levelsTop + rates.length;
+    const growth = number(sources, "RecruitsPerMember") * number(sources, "Retention");
+    const tolerance = `MIN(1E-9*(GoalMonth+MonthlyCost),1E-3)`;
+    const short = `Over ${rates.length} levels`;
+    let levels: CellValue;
+    let members: CellValue;
+    try {
+      const [l, m] = levelsNeeded(goalMonth, number(sources, "RecruitsPerMember"), volume, rates, number(sources, "Retention"), cost);
+      levels = l;
+      members = m;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      levels = short;
+      members = `Not in ${rates.length} levels`;
+    }
+    b.labelled(
+      cell("A", row + 5),
+      "Levels of a full downline that pay it",
+      cell("B", row + 5),
+      `IF(GoalMonth+MonthlyCost=0,0,IF(${cell("E", bodyEnd)}<GoalMonth+MonthlyCost-${tolerance},"${short}",SUMPRODUCT(--(${range("E", bodyTop, "E", bodyEnd)}<GoalMonth+MonthlyCost-${tolerance}))+1))`,
+      levels,
+      "integer",
+      "LevelsNeeded"
+    );
+    b.note(cell("C", row + 5), "As BIZ.LEVELSNEEDED: each member sponsors as many as on the Downline sheet, paid at its level rates (unilevel).");
+    b.labelled(cell("A", row + 6), "People in those levels", cell("B", row + 6), `IF(ISNUMBER(LevelsNeeded),IF(LevelsNeeded=0,0,INDEX(${range("D", bodyTop, "D", bodyEnd)},LevelsNeeded)),"Not in ${rates.length} levels")`, members, "number", "LevelMembersNeeded");
+
+    b.heading(cell("A", levelsTop - 1), "Working: what a full downline pays, level by level");
+    ["Level", "Level rate", "Members", "Members so far", "Pay so far"].forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), levelsTop), h));
+    let levelMembers = 1;
+    let soFar = 0;
+    let paid = 0;
+    rates.forEach((rate, i) => {
+      const r = bodyTop + i;
+      levelMembers *= growth;
+      soFar += levelMembers;
+      paid += levelMembers * (volume * rate);
+      b.add({ ref: cell("A", r), value: i + 1, role: "label", format: "integer" });
+      b.output(cell("B", r), `INDEX(DownlineLevels[Level rate],${i + 1})`, rate, "percent");
+      b.output(cell("C", r), `${i === 0 ? "1" : cell("C", r - 1)}*(RecruitsPerMember*Retention)`, levelMembers, "number");
+      b.output(cell("D", r), i === 0 ? cell("C", r) : `${cell("D", r - 1)}+${cell("C", r)}`, soFar, "number");
+      b.output(cell("E", r), i === 0 ? `${cell("C", r)}*(VolumePerMember*${cell("B", r)})` : `${cell("E", r - 1)}+${cell("C", r)}*(VolumePerMember*${cell("B", r)})`, paid, "currency");
+    });
+    b.note(cell("A", bodyEnd + 1), "The level rates are the Downline Projection's, as written; for deeper levels, extend this table too.");
+  }
 
   // 4. The simulation: what the typical member of this plan nets.
   row = simulationRow;

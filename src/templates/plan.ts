@@ -175,6 +175,7 @@ export function composePlan(raw: Readonly<Record<string, Readonly<Record<string,
   const named = new Map<string, CellValue>();
   const built: PlanEntry[] = [];
   let pricePoints: PricePointRow[] = [];
+  let levelRates: number[] = [];
   for (const template of WHOLE_PLAN.slice(1)) {
     const own = values.get(template) as InputValues;
     const links = linksOf(template);
@@ -191,10 +192,11 @@ export function composePlan(raw: Readonly<Record<string, Readonly<Record<string,
     const plan = linkSheet(original.build(check.values), links, named);
     namedValues(plan, named);
     if (template.id === incomeGoal.id) pricePoints = readPricePoints(plan);
+    if (template.id === downlineProjection.id) levelRates = readColumn(plan, "DownlineLevels", "Level rate").map(Number);
     built.push({ template: composed(template, plan), values: own });
   }
   const planValues = values.get(planTemplate) as InputValues;
-  const plan = planSheetPlan(planValues, { named, pricePoints });
+  const plan = planSheetPlan(planValues, { named, pricePoints, levelRates });
   return { entries: [{ template: composed(planTemplate, plan), values: planValues }, ...built], errors: {} };
 }
 
@@ -204,4 +206,14 @@ function readPricePoints(plan: SheetPlan): PricePointRow[] {
   const col = (header: string) => table.columns.findIndex((c) => c.header === header);
   const [product, price, rate] = [col("Product"), col("Price"), col("Commission rate")];
   return table.rows.map((r) => ({ product: String(r[product]), price: Number(r[price]), commissionRate: Number(r[rate]) }));
+}
+
+function readColumn(plan: SheetPlan, tableName: string, header: string): CellValue[] {
+  const table = plan.tables.find((t) => t.name === tableName);
+  const j = table ? table.columns.findIndex((c) => c.header === header) : -1;
+  if (!table || j < 0) return [];
+  return table.rows.map((r) => {
+    const c = r[j];
+    return typeof c === "object" ? c.value : c;
+  });
 }

@@ -138,6 +138,7 @@ describeWithSoffice("LibreOffice round trip", () => {
   let control: Book;
   let wrong: Book;
   let edited: Book;
+  let levels: Book;
   let byDefault: Map<string, ExcelJS.Workbook>;
   let recalculated: Map<string, ExcelJS.Workbook>;
   let html: string;
@@ -155,6 +156,15 @@ describeWithSoffice("LibreOffice round trip", () => {
     expect(goalCell.value).toBe(36000);
     edited = wholePlanBook(path.join(dir, "plan-60000.xlsx"), { "income-goal": { GoalAmount: 60000 } });
     await typeInto(planFile, edited.file, "Income Goal", goalCell.ref, 60000);
+    // And one where a full downline pays the goal: 6,000 a year (500 a month), no costs, all recruits stay.
+    const downline = plan.sheets.find((sh) => sh.name === "Downline Projection")!.plan.cells;
+    const refOf = (name: string) => downline.find((c) => c.name === name)!.ref;
+    levels = wholePlanBook(path.join(dir, "plan-levels.xlsx"), { "income-goal": { GoalAmount: 6000 }, "downline-projection": { MonthlyCost: 0, Retention: 1 } });
+    const step1 = path.join(dir, "step1.xlsx");
+    const step2 = path.join(dir, "step2.xlsx");
+    await typeInto(planFile, step1, "Income Goal", goalCell.ref, 6000);
+    await typeInto(step1, step2, "Downline Projection", refOf("MonthlyCost"), 0);
+    await typeInto(step2, levels.file, "Downline Projection", refOf("Retention"), 1);
 
     const fixture = fixtureTemplate();
     control = book(path.join(dir, "control.xlsx"), [fixture], defaults);
@@ -163,7 +173,7 @@ describeWithSoffice("LibreOffice round trip", () => {
     wrong = book(path.join(dir, "control-wrong.xlsx"), [wrongFixture], defaults);
     fs.writeFileSync(wrong.file, await writeWorkbook([{ template: wrongFixture, values: defaults(wrongFixture) }]));
 
-    const files = [plan.file, control.file, wrong.file, edited.file];
+    const files = [plan.file, control.file, wrong.file, edited.file, levels.file];
     const run = async (sub: string, recalc: boolean) => {
       fs.mkdirSync(path.join(dir, sub));
       const { outputs, ms } = convert(soffice as string, files, path.join(dir, sub), "xlsx", { recalc });
@@ -337,8 +347,29 @@ describeWithSoffice("LibreOffice round trip", () => {
       // LibreOffice's run of the sheet's search is core's RECRUITSNEEDED with no market cap.
       expect(Math.abs(r - recruitsNeeded(5000, 12, 100, payout, 100, 0.05))).toBeLessThanOrEqual(1e-9 * r);
       expect(fig("TeamNeeded")).not.toBe(NO_TEAM_PAYS);
+      // Levels of a full downline: the default 1.5 a level never pays 5,100 in five levels.
+      expect(fig("LevelsNeeded")).toBe("Over 5 levels");
       // The tracker's target is the day-job income, which the goal does not move.
       expect(fig("MonthlyTarget")).toBe(3000);
     });
+  });
+
+  test("typed over so a full downline pays the goal (500 a month, no costs, all stay): LibreOffice finds the levels", () => {
+    const wb = recalculated.get(levels.file) as ExcelJS.Workbook;
+    const native = [...levels.deps.formulas.keys()].filter((k) => !levels.deps.bizDependent.has(k));
+    expect(mismatches(wb, native, levels.deps.expected)).toEqual([]);
+    const key = (name: string) => {
+      for (const sh of levels.sheets) {
+        const c = sh.plan.cells.find((x) => x.name === name);
+        if (c) return `${sh.name}!${c.ref}`;
+      }
+      throw new Error(name);
+    };
+    expect(at(wb, key("GoalMonth"))).toBe(500);
+    // 3, 9, 27, 81, 243 members at 10/5/5/3/2% of 100 pay 30, 45, 135, 243, 486: 453 < 500 <= 939
+    expect(at(wb, key("LevelsNeeded"))).toBe(5);
+    expect(at(wb, key("LevelMembersNeeded"))).toBe(363);
+    // and the funnel follows the new goal: 500 / ($100 x 30%) = 16.7 -> 17 sales
+    expect(at(wb, key("SalesGoal"))).toBe(17);
   });
 });

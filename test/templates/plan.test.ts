@@ -101,9 +101,9 @@ describe("the whole plan", () => {
     const plan = sheets().get("Plan")!;
     const constants = plan.cells.filter((c) => typeof c.value === "number" && c.formula === undefined && c.role !== "label");
     expect(constants.map((c) => c.name)).toEqual(["PlanMonths"]);
-    // Labels that hold numbers are the search's step numbers and its starting range (0 and 10).
+    // Labels that hold numbers are the search's step numbers, its starting range (0 and 10) and the 5 level numbers.
     const numericLabels = plan.cells.filter((c) => typeof c.value === "number" && c.role === "label");
-    expect(numericLabels.length).toBe(RECRUIT_SEARCH_STEPS + 1 + 2);
+    expect(numericLabels.length).toBe(RECRUIT_SEARCH_STEPS + 1 + 2 + 5);
     // Plan refers to every other sheet that feeds it.
     const text = plan.cells.map((c) => c.formula ?? "").join(" ");
     for (const name of ["GoalMonth", "GoalWeek", "GoalDay", "GoalWorkday", "FunnelTop", "EffectivePayoutRate", "MedianMemberNet", "ShareWithProfit", "MonthsToReplace", "JobIncome", "ReadyMonths"]) expect(text).toMatch(new RegExp(`\\b${name}\\b`));
@@ -126,6 +126,21 @@ describe("the whole plan", () => {
     const r = figure(all, "RecruitsNeeded") as number;
     expect(Math.abs(r - recruitsNeeded(3000, 12, 100, 73.5 / 1978.125, 100, 0.05))).toBeLessThanOrEqual(1e-9 * r);
     expect(figure(all, "MonthsToReplace")).toBe(12); // 1000 x 1.1^n >= 3000: n = ln 3 / ln 1.1 = 11.5 -> 12
+  });
+
+  test("the levels of a full downline, worked by hand", () => {
+    // 500 a month, no costs, everyone sponsors 3 and all stay: levels of 3, 9, 27, 81, 243 at
+    // 10/5/5/3/2% of 100 pay 30, 45, 135, 243, 486: 453 after four levels, 939 after five.
+    const reached = sheets({ "income-goal": { GoalAmount: 500, GoalPeriod: "month" }, "downline-projection": { MonthlyCost: 0, Retention: 1 } });
+    expect(figure(reached, "LevelsNeeded")).toBe(5);
+    expect(figure(reached, "LevelMembersNeeded")).toBe(363); // 3 + 9 + 27 + 81 + 243
+    // 453 exactly is covered by four levels
+    const four = sheets({ "income-goal": { GoalAmount: 453, GoalPeriod: "month" }, "downline-projection": { MonthlyCost: 0, Retention: 1 } });
+    expect(figure(four, "LevelsNeeded")).toBe(4);
+    expect(figure(four, "LevelMembersNeeded")).toBe(120);
+    // The defaults (1.5 a level, 3,100 to pay): all five levels pay 73.50, far short.
+    expect(figure(sheets(), "LevelsNeeded")).toBe("Over 5 levels");
+    expect(figure(sheets(), "LevelMembersNeeded")).toBe("Not in 5 levels");
   });
 
   test("no volume: neither a team nor recruiting pays the goal, and the sheet says so", () => {
