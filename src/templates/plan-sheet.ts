@@ -262,6 +262,9 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   }
 
   // 4. The simulation: what the typical member of this plan nets.
+  // TODO(sim branch): "the share who reach the goal" needs BIZ.SIMULATE's goal/report arguments.
+  // Once the Downline Projection names that figure (e.g. ShareAtGoal, SIMULATE called with
+  // GoalMonth), add it to simNames and simLabels below; nothing else here changes.
   row = simulationRow;
   b.heading(cell("A", row), "4. What does the typical member really net?");
   const simLabels: Record<string, [string, "currency" | "percent"]> = {
