@@ -327,5 +327,5 @@ export const planSheet = {
   title: "Plan",
   summary: "The whole plan on one page: your goal a month, week, day and workday; the sales a day at each price and the visitors a day; the team and the recruiting it would take; what the typical member nets; the months until the business replaces your job; and a chart.",
   inputs,
-  outputs: ["VisitorsPerDay", "TeamNeeded", "RecruitsNeeded"],
+  outputs: ["VisitorsPerDay", "TeamNeeded", "RecruitsNeeded", "LevelsNeeded", "LevelMembersNeeded"],
 } as const satisfies Omit<Template, "build">;
