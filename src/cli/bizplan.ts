@@ -4,6 +4,7 @@ import { randomBytes } from "crypto";
 import { describe } from "../core/domains";
 import { TEMPLATES } from "../templates";
 import { validateInputs } from "../templates/inputs";
+import { WHOLE_PLAN, composePlan } from "../templates/plan";
 import { InputField, InputValues, Template } from "../templates/model";
 import { CURRENCIES, Currency, defaultCurrency, findCurrency } from "../workbook/currency";
 import { WorkbookEntry, WorkbookError, writeWorkbook } from "../workbook/xlsx";
@@ -28,6 +29,15 @@ export interface Catalog {
   readonly templates: readonly Template[];
   /** Checks raw --set values (strings) against a template's inputs; errors are sentences. */
   validate(template: Template, raw: Readonly<Record<string, string>>): { values: InputValues; errors: readonly string[] };
+  /**
+   * The linked whole plan `new all` writes, when the catalog has one: the templates --set is routed
+   * over (workbook order), and the composer that turns their raw inputs (by template id) into the
+   * sheets to write, or into error sentences. Without it `all` writes each template on its own.
+   */
+  readonly wholePlan?: {
+    readonly templates: readonly Template[];
+    compose(raw: Readonly<Record<string, Readonly<Record<string, string>>>>): { entries: readonly WorkbookEntry[]; errors: readonly string[] };
+  };
 }
 
 export const EXIT_OK = 0;
@@ -44,8 +54,10 @@ Usage:
       The templates, and the named inputs each one takes (default, allowed values, help).
   bizplan new <template|all> --out <file.xlsx> [--set Name=Value ...] [--currency CODE] [--force]
       Writes a workbook with one worksheet per template. <template> is an id from \`bizplan list\`,
-      or \`all\` for every template. --set changes an input from its default; repeat it for more
-      inputs. With \`all\`, each --set goes to the template that has that input.
+      or \`all\` for the whole plan: a Plan sheet and every template in one linked workbook, where
+      the funnel's income is the Income Goal's GoalMonth and the tracker's target its JobIncome.
+      --set changes an input from its default; repeat it for more inputs. With \`all\`, each --set
+      goes to the sheet that has that input.
   bizplan --help
 
 Options:
@@ -71,6 +83,13 @@ export const TEMPLATE_CATALOG: Catalog = {
   validate: (template, raw) => {
     const { values, errors } = validateInputs(template, raw);
     return { values, errors: Object.entries(errors).map(([name, message]) => `${name}: ${message}`) };
+  },
+  wholePlan: {
+    templates: [WHOLE_PLAN[0], ...TEMPLATES],
+    compose: (raw) => {
+      const { entries, errors } = composePlan(raw);
+      return { entries, errors: Object.entries(errors).flatMap(([title, byName]) => Object.entries(byName).map(([name, message]) => `${title}: ${name}: ${message}`)) };
+    },
   },
 };
 
@@ -99,7 +118,8 @@ export async function main(argv: readonly string[], io: Io = processIo, catalog:
     if (command === "list") {
       if (rest.some((a) => a === "--help" || a === "-h")) return help(io);
       if (rest.length > 0) throw new UsageError(`\`list\` takes no arguments; got ${rest.join(" ")}`);
-      io.stdout(listing(catalog.templates, defaultCurrency(locale)));
+      const planOnly = (catalog.wholePlan?.templates ?? []).filter((t) => !catalog.templates.includes(t));
+      io.stdout(listing(catalog.templates, defaultCurrency(locale), planOnly));
       return EXIT_OK;
     }
     if (command === "new") {
@@ -145,8 +165,21 @@ function shownDefault(input: InputField): string {
   return String(input.default);
 }
 
-export function listing(templates: readonly Template[], currency: Currency = defaultCurrency(undefined)): string {
+/** `bizplan list`: the templates, then the sheets only the whole plan has, then the currencies. */
+export function listing(templates: readonly Template[], currency: Currency = defaultCurrency(undefined), planOnly: readonly Template[] = []): string {
   const lines: string[] = ["Templates (use the id with `bizplan new <id>`, or `all`):", ""];
+  describeTemplates(templates, lines);
+  if (planOnly.length > 0) {
+    lines.push("Only in the whole plan (`bizplan new all`):", "");
+    describeTemplates(planOnly, lines);
+  }
+  lines.push(`Currency (--currency CODE): money cells are formatted in ${currency.code} unless you give another:`);
+  for (const c of CURRENCIES) lines.push(`  ${c.code}  ${c.symbol.padEnd(3)}  ${c.name}`);
+  lines.push("");
+  return lines.join("\n");
+}
+
+function describeTemplates(templates: readonly Template[], lines: string[]): void {
   for (const t of templates) {
     lines.push(`${t.id}  ${t.title}`);
     lines.push(`  ${t.summary}`);
@@ -163,10 +196,6 @@ export function listing(templates: readonly Template[], currency: Currency = def
     if (t.outputs.length > 0) lines.push(`  Named outputs: ${t.outputs.join(", ")}`);
     lines.push("");
   }
-  lines.push(`Currency (--currency CODE): money cells are formatted in ${currency.code} unless you give another:`);
-  for (const c of CURRENCIES) lines.push(`  ${c.code}  ${c.symbol.padEnd(3)}  ${c.name}`);
-  lines.push("");
-  return lines.join("\n");
 }
 
 // ---- new ----
@@ -269,14 +298,22 @@ function pickCurrency(typed: string | undefined, locale: string | undefined): Cu
 
 async function newWorkbook(options: NewOptions, io: Io, catalog: Catalog, locale: string | undefined): Promise<number> {
   const currency = pickCurrency(options.currency, locale);
-  const chosen = pickTemplates(options.template, catalog.templates);
+  const whole = options.template.toLowerCase() === "all" ? catalog.wholePlan : undefined;
+  const chosen = whole ? whole.templates : pickTemplates(options.template, catalog.templates);
   const raw = routeSets(chosen, options.sets);
   const entries: WorkbookEntry[] = [];
   const errors: string[] = [];
-  for (const template of chosen) {
-    const { values, errors: bad } = catalog.validate(template, raw.get(template) ?? {});
-    if (bad.length > 0) errors.push(...bad.map((e) => (chosen.length > 1 ? `${template.title}: ${e}` : e)));
-    else entries.push({ template, values });
+  if (whole) {
+    // One linked workbook: the composer checks every sheet's inputs before building any.
+    const composed = whole.compose(Object.fromEntries([...raw].map(([t, r]) => [t.id, r])));
+    errors.push(...composed.errors);
+    entries.push(...composed.entries);
+  } else {
+    for (const template of chosen) {
+      const { values, errors: bad } = catalog.validate(template, raw.get(template) ?? {});
+      if (bad.length > 0) errors.push(...bad.map((e) => (chosen.length > 1 ? `${template.title}: ${e}` : e)));
+      else entries.push({ template, values });
+    }
   }
   if (errors.length > 0) throw new UsageError(`bad input${errors.length > 1 ? "s" : ""}; nothing written:\n  ${errors.join("\n  ")}`);
 

@@ -51,7 +51,7 @@ export function App({ host: hostReady }: { host: Promise<Host> }) {
           ) : chosen ? (
             <TemplateForm key={chosen.id} template={chosen} host={host} onBack={() => setChosen(null)} />
           ) : (
-            <Gallery templates={templates} onChoose={setChosen} />
+            <Gallery templates={templates} onChoose={setChosen} host={host} />
           )}
         </div>
       </main>

@@ -11,7 +11,7 @@ import { LOOKS, Look, numberFormats } from "./styles";
  *   sync 1 reads what must not be overwritten: sheet names, workbook names and table names, and
  *          whether the workbook structure is protected; and the culture money is formatted in
  *          (`readCulture`);
- *   sync 2 sends everything else: the new sheet, whole-range values/formulas and number formats
+ *   sync 2 sends everything else: the new sheets, the names, whole-range values/formulas and number formats
  *          (one grid per block of touching cells, one per table body), styles per rectangle of
  *          same-role cells, names, tables, validation lists and charts.
  *
@@ -91,14 +91,41 @@ const CHART_TYPES = { line: "Line", bar: "BarClustered", column: "ColumnClustere
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 export async function insertTemplate(template: Template, values: InputValues, excel: ExcelHost = Excel): Promise<Inserted> {
-  let plan: SheetPlan;
-  try {
-    plan = template.build(values);
-  } catch (e) {
-    throw new WorkbookActionError(`The ${template.title} plan could not be laid out: ${messageOf(e)}`, e);
+  const [done] = (await insertSheets([{ template, values }], `the ${template.title} plan`, excel)).sheets;
+  return { sheetName: done.sheetName, names: done.names };
+}
+
+/** What a whole-plan insert did: each sheet's name in the workbook, and the names of them all. */
+export interface InsertedPlan {
+  /** Template title -> the sheet it went on ("Plan", or "Plan (2)" beside an existing one). */
+  readonly sheets: readonly { readonly title: string; readonly sheetName: string; readonly names: Record<string, string> }[];
+  /** Each name of the plan -> the name used in this workbook (the same, or all suffixed "_2"). */
+  readonly names: Record<string, string>;
+}
+
+/**
+ * Inserts several sheets that refer to each other's names (the whole plan) in the same ONE
+ * Excel.run with two syncs as a single template, whatever their number and size. One suffix is
+ * chosen for all their names together, so the links between sheets stay links between this copy's
+ * sheets; each sheet gets the first free name. On failure every sheet and name it started is removed.
+ */
+export async function insertPlan(entries: readonly { readonly template: Template; readonly values: InputValues }[], excel: ExcelHost = Excel): Promise<InsertedPlan> {
+  return insertSheets(entries, "the whole plan", excel);
+}
+
+async function insertSheets(entries: readonly { readonly template: Template; readonly values: InputValues }[], what: string, excel: ExcelHost): Promise<InsertedPlan> {
+  const built: { title: string; plan: SheetPlan }[] = [];
+  for (const { template, values } of entries) {
+    try {
+      built.push({ title: template.title, plan: template.build(values) });
+    } catch (e) {
+      throw new WorkbookActionError(`The ${template.title} plan could not be laid out: ${messageOf(e)}`, e);
+    }
   }
-  const wanted = [...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)];
-  let started: { sheetName: string; names: string[] } | undefined;
+  const wanted = built.flatMap(({ plan }) => [...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)]);
+  const twice = wanted.find((n, i) => wanted.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
+  if (twice !== undefined) throw new WorkbookActionError(`${what[0].toUpperCase()}${what.slice(1)} names ${twice} twice: a workbook holds one cell or table of each name`);
+  let started: { sheetNames: string[]; names: string[] } | undefined;
   try {
     return await excel.run(async (context) => {
       const workbook = context.workbook;
@@ -110,21 +137,39 @@ export async function insertTemplate(template: Template, values: InputValues, ex
       await context.sync();
 
       if (protection.protected) throw new WorkbookActionError(PROTECTED_MESSAGE);
-      const sheetName = freeSheetName(template.title, sheets.items.map((s) => s.name));
+      const taken = sheets.items.map((s) => s.name);
+      const sheetNames = built.map(({ title }) => {
+        const name = freeSheetName(title, taken);
+        taken.push(name);
+        return name;
+      });
       const rename = namesForCopy(wanted, [...names.items.map((n) => n.name), ...tables.items.map((t) => t.name)]);
-      started = { sheetName, names: plan.cells.flatMap((c) => (c.name ? [rename[c.name]] : [])) };
+      started = { sheetNames: [], names: built.flatMap(({ plan }) => plan.cells.flatMap((c) => (c.name ? [rename[c.name]] : []))) };
 
-      const sheet = workbook.worksheets.add(sheetName);
-      const formula = (f: string) => "=" + renameInFormula(f, rename, { from: template.title, to: sheetName });
-      writeSheet(context, sheet, plan, formula, rename, numberFormats(cultureMoneyFormat(culture())));
-      sheet.activate();
+      const added = sheetNames.map((name) => {
+        started?.sheetNames.push(name);
+        return workbook.worksheets.add(name);
+      });
+      // Every sheet's names before any formula, so a formula on one sheet that names a cell on a
+      // later sheet (the Plan sheet reads them all) finds the name defined when it is entered.
+      built.forEach(({ plan }, i) => {
+        for (const c of plan.cells) if (c.name) workbook.names.add(rename[c.name], added[i].getRange(c.ref));
+      });
+      const codes = numberFormats(cultureMoneyFormat(culture()));
+      built.forEach(({ title, plan }, i) => {
+        const formula = (f: string) => "=" + renameInFormula(f, rename, { from: title, to: sheetNames[i] });
+        writeSheet(context, added[i], plan, formula, rename, codes);
+      });
+      added[0].activate();
       await context.sync();
-      return { sheetName, names: rename };
+      const own = (plan: SheetPlan) => Object.fromEntries([...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)].map((n) => [n, rename[n]]));
+      return { sheets: built.map(({ title, plan }, i) => ({ title, sheetName: sheetNames[i], names: own(plan) })), names: rename };
     });
   } catch (e) {
     const cleaned = started ? await removeStarted(excel, started) : true;
-    const message = userMessage(e, `Inserting the ${template.title} plan failed`);
-    throw new WorkbookActionError(cleaned ? message : `${message}. The sheet "${started?.sheetName}" may be left half-written: delete it.`, e);
+    const message = userMessage(e, `Inserting ${what} failed`);
+    const left = started?.sheetNames.map((n) => `"${n}"`).join(", ");
+    throw new WorkbookActionError(cleaned ? message : `${message}. ${started && started.sheetNames.length > 1 ? `The sheets ${left} may be left half-written: delete them.` : `The sheet ${left} may be left half-written: delete it.`}`, e);
   }
 }
 
@@ -188,9 +233,6 @@ function writeSheet(
   for (const [role, roleCells] of byRole) {
     for (const rect of exactRects(roleCells)) applyLook(sheet.getRange(rectAddress(rect)), LOOKS[role]);
   }
-
-  // Names of inputs and key outputs, workbook-scoped.
-  for (const c of plan.cells) if (c.name) context.workbook.names.add(rename[c.name], sheet.getRange(c.ref));
 
   // Tables: header values, then the whole body as one formulas grid and one number-format grid;
   // input columns styled as inputs.
@@ -275,17 +317,17 @@ function applyLook(range: Excel.Range, look: Look): void {
 }
 
 /** Removes the sheet and the names an insert started; true when the workbook is as it was. */
-async function removeStarted(excel: ExcelHost, started: { sheetName: string; names: string[] }): Promise<boolean> {
+async function removeStarted(excel: ExcelHost, started: { sheetNames: string[]; names: string[] }): Promise<boolean> {
   try {
     await excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(started.sheetName);
+      const sheets = started.sheetNames.map((s) => context.workbook.worksheets.getItemOrNullObject(s));
       const names = started.names.map((n) => context.workbook.names.getItemOrNullObject(n));
       // isNullObject is known after the sync; a real property is loaded with it.
-      sheet.load("name");
+      sheets.forEach((s) => s.load("name"));
       names.forEach((n) => n.load("name"));
       await context.sync();
       for (const n of names) if (!n.isNullObject) n.delete();
-      if (!sheet.isNullObject) sheet.delete();
+      for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
       await context.sync();
     });
     return true;

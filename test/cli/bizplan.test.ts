@@ -221,16 +221,48 @@ describe("with the real templates", () => {
     }
   });
 
-  test("new all writes the six sheets; --set reaches the template that has the input (GoalAmount=60000: GoalMonth 5000)", async () => {
+  test("list also shows the Plan sheet's input, as only in the whole plan", async () => {
+    const r = await real("list");
+    expect(r.out).toContain("Only in the whole plan (`bizplan new all`):\n\nplan  Plan\n");
+    expect(r.out).toMatch(/\n {4}PlanMonths +default 12; /);
+  });
+
+  test("new all writes the linked whole plan, Plan first; --set reaches the sheet that has the input (GoalAmount=60000: GoalMonth 5000)", async () => {
     const out = path.join(dir, "plan.xlsx");
-    const r = await real("new", "all", "--set", "GoalAmount=60000", "--out", out);
+    const r = await real("new", "all", "--set", "GoalAmount=60000", "--set", "PlanMonths=24", "--out", out);
     expect(r).toMatchObject({ code: EXIT_OK, err: "" });
     const wb = await readXlsx(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(TEMPLATES.map((t) => t.title));
-    const [range] = wb.definedNames.getRanges("GoalMonth").ranges;
-    const [sheet, ref] = range.split("!");
-    expect(wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(ref.replace(/\$/g, "")).result).toBe(5000);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Plan", ...TEMPLATES.map((t) => t.title)]);
+    const named = (name: string) => {
+      const [range] = wb.definedNames.getRanges(name).ranges;
+      const [sheet, ref] = range.split("!");
+      return wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(ref.replace(/\$/g, ""));
+    };
+    expect(named("GoalMonth").result).toBe(5000); // 60000 / 12
+    // The funnel's income is the goal a month, as a formula: 5000 at $100 keeping 30% is ceil(5000 / 30) = 167 sales.
+    expect(named("FunnelIncome").formula).toBe("GoalMonth");
+    expect(named("FunnelIncome").result).toBe(5000);
+    expect(named("SalesGoal").result).toBe(167);
+    expect(named("MonthlyTarget").formula).toBe("JobIncome");
+    expect(named("PlanMonths").value).toBe(24);
     expect(files()).toEqual(["plan.xlsx"]);
+  });
+
+  test("new all refuses a linked input, says what it is linked to, and writes nothing", async () => {
+    const r = await real("new", "all", "--set", "FunnelIncome=100", "--out", path.join(dir, "plan.xlsx"));
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err).toContain("Sales Funnel: FunnelIncome: FunnelIncome is linked in the whole plan: it is GoalMonth, so change that instead (or write the Sales Funnel template on its own).");
+    expect(files()).toEqual([]);
+  });
+
+  test("a template written on its own keeps its own inputs (FunnelIncome is a typed value there)", async () => {
+    const out = path.join(dir, "funnel.xlsx");
+    expect((await real("new", "sales-funnel", "--set", "FunnelIncome=900", "--set", "FunnelGoalFrom=income", "--out", out)).code).toBe(EXIT_OK);
+    const wb = await readXlsx(out);
+    const [range] = wb.definedNames.getRanges("FunnelIncome").ranges;
+    const cell = wb.getWorksheet("Sales Funnel")!.getCell(range.split("!")[1].replace(/\$/g, ""));
+    expect(cell.value).toBe(900);
+    expect(cell.formula).toBeUndefined();
   });
 
   test.each(TEMPLATES.map((t) => [t.id, t.title]))("new %s writes its one sheet", async (id, title) => {

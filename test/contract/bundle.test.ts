@@ -59,6 +59,17 @@ const cases: Array<[string, unknown[], unknown, string]> = [
   ["GROWTH", [0.5, 2, 0.1], [[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]], "issue 3"],
   ["PROJECTION", [0.5, 2, 100, 0.1, 50], [[1, 0.5, 50, 5, 50, -45, -45], [2, 1.25, 125, 12.5, 50, -37.5, -82.5]], "issue 3: net -45 then -37.5, cumulative -82.5"],
   ["SIMULATE", [1, 12, 1, 0.05, 100, [[0.1]], 50], [["Members joined", 1], ["Active at end", 1], ["Median net per member", -600], ["Mean net per member", -600], ["10th percentile net", -600], ["90th percentile net", -600], ["Share with profit", 0], ["Top 1% share of commissions", 0]], "a market of one: the founder alone pays 12 x 50"],
+  // Issue 11: the backward questions, with omitted optionals arriving as null.
+  ["TEAMNEEDED", [3000, 100, 0.1], 300, "issue 11: 3000 / (100 x 0.1) = 300"],
+  ["TEAMNEEDED", [3000, 100, 0.1, 150], 315, "issue 11: 3150 / 10 = 315"],
+  ["TEAMNEEDED", [1.1, 1, 0.1, null], 11, "1.1 / 0.1 = 11.000000000000002 is 11 members"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]]], [[6, 1092]], "issue 11: five levels pay 1830, six 5475; 3 + 9 + ... + 729 = 1092"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1], [0.05], [""], [0.05], [0.05], [0.05], [0.05], [0.05]], null, null], [[6, 1092]], "rates as a column with a blank cell, retention and cost omitted"],
+  ["LEVELSNEEDED", [50, 4, 100, [[0.1, 0.1, 0.1]], 0.5, 10], [[2, 6]], "4 x 50% = 2 a member: 2 x 10 + 4 x 10 = 60 = 50 + 10"],
+  ["RECRUITSNEEDED", [3000, 1, 100, 0.1], 300, "month 1: team = r; 10 r = 3000"],
+  ["RECRUITSNEEDED", [3000, 2, 100, 0.1, null, null, null], Math.sqrt(301) - 1, "(1 + r)^2 - 1 = 300: r = 16.349"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0.1, 50], Math.pow(306, 1 / 12) - 1, "(1 + r)^12 - 1 = 305: r = 0.6106"],
+  ["RECRUITSNEEDED", [3000, 1, 100, 0.1, 0, 0, 1001], 300.3, "r x (1 - 1/1001) = 300: r = 300.3"],
 ];
 
 test.each(cases)("BIZ.%s(%j) = %j (%s)", async (name, args, expected) => {
@@ -100,6 +111,18 @@ const errors: Array<[string, unknown[], string, string]> = [
   ["PROJECTION", [0.5, 12, 100, 1.5], "#NUM!", "payout above 1"],
   ["SIMULATE", [1000001, 12, 1, 0.05, 100, [[0.1]], 50], "#NUM!", "more than 1,000,000 members"],
   ["SIMULATE", [1000, 12, 1, 0.05, 100, [[0.1, "x"]], 50], "#VALUE!", "text in the level rates"],
+  ["TEAMNEEDED", [3000, 0, 0.1], "#NUM!", "a volume of 0 pays nothing"],
+  ["TEAMNEEDED", [3000, 100, 0], "#NUM!", "a payout of 0 pays nothing"],
+  ["TEAMNEEDED", [3000, 100, 1.5], "#NUM!", "payout above 1"],
+  ["TEAMNEEDED", [-1, 100, 0.1], "#NUM!", "a negative goal"],
+  ["TEAMNEEDED", ["lots", 100, 0.1], "#VALUE!", "text for the goal"],
+  ["LEVELSNEEDED", [20000, 3, 100, [[0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]]], "#NUM!", "all seven levels pay 16410 < 20000"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, "x"]]], "#VALUE!", "text in the level rates"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, 1.2]]], "#NUM!", "a level rate above 1"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0.1, 0, 0, 300], "#NUM!", "a team of 300 needs a market of 301"],
+  ["RECRUITSNEEDED", [500, 12, 100, 0.1, 0, 0.5, 100], "#NUM!", "a market of 100 losing half a month never holds 50"],
+  ["RECRUITSNEEDED", [3000, 0, 100, 0.1], "#NUM!", "0 months"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0], "#NUM!", "a payout of 0"],
 ];
 
 test.each(errors)("BIZ.%s(%j) is %s (%s)", async (name, args, code) => {

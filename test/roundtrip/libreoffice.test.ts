@@ -2,11 +2,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/bizplan";
-import { projection } from "../../src/core/growth";
 import { TEMPLATES } from "../../src/templates";
 import { PROJECTION_MONTHS } from "../../src/templates/downline-projection";
 import { validateInputs } from "../../src/templates/inputs";
+import { composePlan } from "../../src/templates/plan";
+import { NO_TEAM_PAYS } from "../../src/templates/plan-sheet";
+import { projection } from "../../src/core/growth";
+import { recruitsNeeded } from "../../src/core/backward";
 import { CellValue, Template } from "../../src/templates/model";
 import { writeWorkbook } from "../../src/workbook/xlsx";
 import { fixtureTemplate } from "../workbook/fixture-template";
@@ -59,6 +63,34 @@ function bizArrays(b: Book): Set<string> {
 }
 
 const isError = (v: Figure) => v !== null && typeof v === "object" && "error" in v;
+
+/** The linked whole plan `bizplan new all` writes, for these inputs (by template id). */
+function wholePlanBook(file: string, raw: Parameters<typeof composePlan>[0] = {}): Book {
+  const { entries, errors } = composePlan(raw);
+  if (Object.keys(errors).length > 0) throw new Error(JSON.stringify(errors));
+  const byTemplate = new Map(entries.map((e) => [e.template, e.values]));
+  return book(file, entries.map((e) => e.template), (t) => byTemplate.get(t) as Record<string, string | number>);
+}
+
+/**
+ * Types a new figure into one cell of a written file, as a user would in the saved workbook: the
+ * cell's stored value is replaced in the sheet's XML and nothing else changes (every cached result
+ * elsewhere still holds the old figures, so only a real recalculation can move them).
+ */
+async function typeInto(file: string, out: string, sheetName: string, ref: string, value: number): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const target = rid && new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  if (!target) throw new Error(`no sheet ${sheetName} in ${file}`);
+  const part = `xl/${target.replace(/^\/?xl\//, "")}`;
+  const xml = await zip.file(part)!.async("string");
+  const cellPattern = new RegExp(`(<c r="${ref}"(?: [^>]*)?>)<v>[^<]*</v>(</c>)`);
+  if (!cellPattern.test(xml)) throw new Error(`${sheetName}!${ref} holds no plain value to type over`);
+  zip.file(part, xml.replace(cellPattern, `$1<v>${value}</v>$2`));
+  fs.writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
 
 const defaults = (t: Template) => validateInputs(t, {}).values;
 
@@ -117,6 +149,8 @@ describeWithSoffice("LibreOffice round trip", () => {
   let plan: Book;
   let control: Book;
   let wrong: Book;
+  let edited: Book;
+  let levels: Book;
   let byDefault: Map<string, ExcelJS.Workbook>;
   let recalculated: Map<string, ExcelJS.Workbook>;
   let html: string;
@@ -128,7 +162,21 @@ describeWithSoffice("LibreOffice round trip", () => {
     let err = "";
     const code = await main(["new", "all", "--out", planFile], { stdout: () => undefined, stderr: (t) => (err += t) });
     if (code !== 0) throw new Error(`bizplan new all failed (${code}): ${err}`);
-    plan = book(planFile, TEMPLATES, defaults);
+    plan = wholePlanBook(planFile);
+    // The same file with the income goal typed over: 60,000 a year instead of the default 36,000.
+    const goalCell = plan.sheets.find((sh) => sh.name === "Income Goal")!.plan.cells.find((c) => c.name === "GoalAmount")!;
+    expect(goalCell.value).toBe(36000);
+    edited = wholePlanBook(path.join(dir, "plan-60000.xlsx"), { "income-goal": { GoalAmount: 60000 } });
+    await typeInto(planFile, edited.file, "Income Goal", goalCell.ref, 60000);
+    // And one where a full downline pays the goal: 6,000 a year (500 a month), no costs, all recruits stay.
+    const downline = plan.sheets.find((sh) => sh.name === "Downline Projection")!.plan.cells;
+    const refOf = (name: string) => downline.find((c) => c.name === name)!.ref;
+    levels = wholePlanBook(path.join(dir, "plan-levels.xlsx"), { "income-goal": { GoalAmount: 6000 }, "downline-projection": { MonthlyCost: 0, Retention: 1 } });
+    const step1 = path.join(dir, "step1.xlsx");
+    const step2 = path.join(dir, "step2.xlsx");
+    await typeInto(planFile, step1, "Income Goal", goalCell.ref, 6000);
+    await typeInto(step1, step2, "Downline Projection", refOf("MonthlyCost"), 0);
+    await typeInto(step2, levels.file, "Downline Projection", refOf("Retention"), 1);
 
     const fixture = fixtureTemplate();
     control = book(path.join(dir, "control.xlsx"), [fixture], defaults);
@@ -137,7 +185,7 @@ describeWithSoffice("LibreOffice round trip", () => {
     wrong = book(path.join(dir, "control-wrong.xlsx"), [wrongFixture], defaults);
     fs.writeFileSync(wrong.file, await writeWorkbook([{ template: wrongFixture, values: defaults(wrongFixture) }]));
 
-    const files = [plan.file, control.file, wrong.file];
+    const files = [plan.file, control.file, wrong.file, edited.file, levels.file];
     const run = async (sub: string, recalc: boolean) => {
       fs.mkdirSync(path.join(dir, sub));
       const { outputs, ms } = convert(soffice as string, files, path.join(dir, sub), "xlsx", { recalc });
@@ -267,5 +315,101 @@ describeWithSoffice("LibreOffice round trip", () => {
     const images = (html.match(/<img\b/gi) ?? []).length;
     expect(charts).toBeGreaterThan(0);
     expect(images).toBe(charts);
+  });
+
+  describe("the linked whole plan with GoalAmount typed over in the file (36,000 -> 60,000 a year), recalculation forced", () => {
+    const named = (b: Book, name: string) => {
+      for (const sh of b.sheets) {
+        const c = sh.plan.cells.find((x) => x.name === name);
+        if (c) return `${sh.name}!${c.ref}`;
+      }
+      throw new Error(`no cell named ${name}`);
+    };
+    const lo = () => recalculated.get(edited.file) as ExcelJS.Workbook;
+
+    test("on the Plan sheet only the simulation's figures need the add-in", () => {
+      const planBiz = [...edited.deps.bizDependent].filter((k) => k.startsWith("Plan!")).sort();
+      expect(planBiz).toHaveLength(2);
+      const b = edited.sheets[0].plan.cells;
+      expect(planBiz.map((k) => b.find((c) => `Plan!${c.ref}` === k)?.formula).sort()).toEqual(["MedianMemberNet", "ShareWithProfit"]);
+    });
+
+    test("every figure that needs no BIZ function, on every sheet, is the one the TypeScript core computes for 60,000", () => {
+      const native = [...edited.deps.formulas.keys()].filter((k) => !edited.deps.bizDependent.has(k));
+      expect(mismatches(lo(), native, edited.deps.expected)).toEqual([]);
+      // eslint-disable-next-line no-console
+      console.log(`linked plan, goal typed over: ${native.length} native formula cells recomputed by LibreOffice and matched`);
+    });
+
+    test("the goal moved every sheet that depends on it, and LibreOffice moved each of those cells", () => {
+      const moved = [...edited.deps.expected.keys()].filter((k) => {
+        const before = plan.deps.expected.get(k);
+        const after = edited.deps.expected.get(k);
+        return typeof before === "number" && typeof after === "number" && Math.abs(before - after) > 1e-9 * Math.max(1, Math.abs(before));
+      });
+      const sheets = new Set(moved.map((k) => k.slice(0, k.lastIndexOf("!"))));
+      expect([...sheets].sort()).toEqual(["Income Goal", "Plan", "Sales Funnel"]);
+      expect(moved.every((k) => edited.deps.formulas.has(k) || k === named(edited, "GoalAmount"))).toBe(true);
+      expect(mismatches(lo(), moved, edited.deps.expected)).toEqual([]);
+      // and they are not the cached old figures
+      expect(mismatches(lo(), moved, plan.deps.expected).length).toBe(moved.length);
+    });
+
+    test("hand-worked figures of the chain, as LibreOffice computes them", () => {
+      const fig = (name: string) => at(lo(), named(edited, name));
+      expect(fig("GoalAmount")).toBe(60000);
+      expect(fig("GoalMonth")).toBe(5000); // 60000 / 12
+      expect(fig("GoalDay")).toBeCloseTo(60000 / 360, 9); // a 360-day year
+      expect(fig("GoalWeek")).toBeCloseTo(60000 / 52, 9);
+      expect(fig("GoalWorkday")).toBeCloseTo(60000 / 260, 9); // 5 days x 52 weeks
+      expect(fig("FunnelIncome")).toBe(5000); // linked: the goal a month
+      expect(fig("SalesGoal")).toBe(167); // 5000 / ($100 x 30%) = 166.67 -> 167
+      // 167 / 0.4 = 417.5 -> 418; / 0.5 = 836; / 0.35 = 2388.57 -> 2389; / 0.1 = 23890
+      expect(fig("FunnelTop")).toBe(23890);
+      expect(fig("VisitorsPerDay")).toBe(797); // 23890 x 12 / 360 = 796.33 -> 797
+      // Sales a day at each default price point: 166.67 / ($40 x 25%) = 16.7 -> 17; / ($250 x 20%) = 3.3 -> 4; / $1500 = 0.11 -> 1
+      const planSheet = lo().getWorksheet("Plan")!;
+      const salesRows = edited.sheets[0].plan.cells.filter((c) => c.formula?.includes("GoalDay/(INDEX(PricePoints[Price]"));
+      expect(salesRows.map((c) => cellFigure(planSheet.getCell(c.ref)))).toEqual([17, 4, 1]);
+      // The team: the default unilevel (3 recruits, 50% stay: 1.5, 2.25, 3.375, 5.0625, 7.59375 members at
+      // 10/5/5/3/2%) pays 100 x 0.735 = 73.5 on a volume of 100 x 19.78125 = 1978.125: a payout of 3.7157%.
+      // (5000 + 100 costs) / (100 x 73.5 / 1978.125) = 1372.58 -> 1373 members.
+      const payout = 73.5 / 1978.125;
+      expect(fig("EffectivePayoutRate")).toBeCloseTo(payout, 12);
+      expect(fig("TeamNeeded")).toBe(1373);
+      // The recruiting: fed back into core's month-by-month PROJECTION (no market cap), the rate
+      // reaches a net of 5000 in month 12 and a millionth less does not.
+      const r = fig("RecruitsNeeded") as number;
+      expect(typeof r).toBe("number");
+      const netAt12 = (rate: number) => projection(rate, 12, 100, payout, 100, 0.05)[11][5];
+      expect(netAt12(r)).toBeGreaterThanOrEqual(5000 * (1 - 1e-9));
+      expect(netAt12(r * (1 - 1e-6))).toBeLessThan(5000);
+      // LibreOffice's run of the sheet's search is core's RECRUITSNEEDED with no market cap.
+      expect(Math.abs(r - recruitsNeeded(5000, 12, 100, payout, 100, 0.05))).toBeLessThanOrEqual(1e-9 * r);
+      expect(fig("TeamNeeded")).not.toBe(NO_TEAM_PAYS);
+      // Levels of a full downline: the default 1.5 a level never pays 5,100 in five levels.
+      expect(fig("LevelsNeeded")).toBe("Over 5 levels");
+      // The tracker's target is the day-job income, which the goal does not move.
+      expect(fig("MonthlyTarget")).toBe(3000);
+    });
+  });
+
+  test("typed over so a full downline pays the goal (500 a month, no costs, all stay): LibreOffice finds the levels", () => {
+    const wb = recalculated.get(levels.file) as ExcelJS.Workbook;
+    const native = [...levels.deps.formulas.keys()].filter((k) => !levels.deps.bizDependent.has(k));
+    expect(mismatches(wb, native, levels.deps.expected)).toEqual([]);
+    const key = (name: string) => {
+      for (const sh of levels.sheets) {
+        const c = sh.plan.cells.find((x) => x.name === name);
+        if (c) return `${sh.name}!${c.ref}`;
+      }
+      throw new Error(name);
+    };
+    expect(at(wb, key("GoalMonth"))).toBe(500);
+    // 3, 9, 27, 81, 243 members at 10/5/5/3/2% of 100 pay 30, 45, 135, 243, 486: 453 < 500 <= 939
+    expect(at(wb, key("LevelsNeeded"))).toBe(5);
+    expect(at(wb, key("LevelMembersNeeded"))).toBe(363);
+    // and the funnel follows the new goal: 500 / ($100 x 30%) = 16.7 -> 17 sales
+    expect(at(wb, key("SalesGoal"))).toBe(17);
   });
 });

@@ -72,3 +72,20 @@ test("a horizontal bar chart (the funnel) lists its stages top-down in both writ
   expect(xml).toContain('<c:barDir val="bar"/>');
   expect(xml).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>/);
 });
+
+test("the whole plan: both writers put every name of every sheet at the same address, Plan first", async () => {
+  const { composePlan } = await import("../../src/templates/plan");
+  const { insertPlan } = await import("../../src/workbook/officejs");
+  const { entries } = composePlan();
+  const recorder = createRecorder();
+  await insertPlan(entries, recorder.excel as any);
+  const wb = await readXlsx(await writeWorkbook(entries));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(recorder.sheetNames());
+  const unquote = (ref: string) => ref.replace(/^'|'(?=!)/g, "").replace(/\$/g, "");
+  const fromXlsx = Object.fromEntries(
+    wb.definedNames.model.map((d: { name: string; ranges: string[] }) => [d.name, unquote(d.ranges[0])])
+  );
+  const fromOffice = Object.fromEntries([...recorder.state.names.entries()].map(([n, ref]) => [n, unquote(ref)]));
+  expect(Object.keys(fromOffice)).toEqual(expect.arrayContaining(["PlanMonths", "TeamNeeded", "RecruitsNeeded", "LevelsNeeded", "GoalAmount", "FunnelIncome", "MonthlyTarget"]));
+  expect(fromXlsx).toEqual(fromOffice);
+});
