@@ -67,7 +67,7 @@ describe("MATRIX through the runner", () => {
 });
 
 describe("LEVELPAY through the runner", () => {
-  test.each([
+  test.each<[unknown[], number, string]>([
     [[[[3], [9], [27]], 100, [[0.1, 0.05, 0.02]]], 129, "issue 3: members as a column, rates as a row"],
     [[[[3, 9, 27]], 100, [[0.1], [0.05], [0.02]]], 129, "members as a row, rates as a column"],
     [[[[3], [9], [27], [""]], 100, [[0.1, 0.05, 0.02, ""]]], 129, "trailing blank cells are ignored"],

@@ -50,7 +50,7 @@ describe("BINARY through the runner", () => {
 });
 
 describe("STAIRSTEP through the runner", () => {
-  test.each([
+  test.each<[unknown[], number, string]>([
     [[100, [[200]], AMWAY_THRESHOLDS, AMWAY_RATES], 12, "issue 3: Amway-style schedule, one leg of 200"],
     [[100, [[200]], column(...AMWAY_THRESHOLDS[0]), column(...AMWAY_RATES[0])], 12, "the schedule as columns"],
     [[100, column(200, "", 0), AMWAY_THRESHOLDS, AMWAY_RATES], 12, "a blank leg cell is ignored, an empty leg pays nothing"],
