@@ -5,6 +5,7 @@ import { TEMPLATES, findTemplate } from "../../src/templates";
 import { validateInputs } from "../../src/templates/inputs";
 import { InputField, Template } from "../../src/templates/model";
 import { PROTECTED_MESSAGE } from "../../src/workbook/officejs";
+import { required } from "../support/required";
 
 /**
  * The built task pane in a real browser (Debian's chromium through playwright-core; no browser is
@@ -19,8 +20,7 @@ import { PROTECTED_MESSAGE } from "../../src/workbook/officejs";
  *   a good plan; the test reads the writes it requested.
  */
 
-if (!haveChromium) console.warn(`SKIPPED test/browser/taskpane.test.ts: ${CHROMIUM} is missing (apt-get install chromium).`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = required(haveChromium, `test/browser/taskpane.test.ts: ${CHROMIUM} is missing (apt-get install chromium)`) ? describe : describe.skip;
 
 /** How long what a click shows may take to appear (a bound for a loaded machine, not a speed check). */
 const SHOWS_WITHIN = 10_000;
@@ -90,6 +90,8 @@ suite("task pane in chromium", () => {
       console.log(`office.js files served from @microsoft/office-js: ${s.fromCdn.map((f) => f.path).join(", ")}`);
       expect(s.fromCdn.every((f) => f.served)).toBe(true);
       expect(s.consoleErrors).toEqual([]);
+      // office.js's telemetry frame, when it came in time, was refused by the page's own CSP.
+      for (const m of s.blockedOfficeTelemetry) expect(m).toContain(`"default-src 'self' https://appsforoffice.microsoft.com"`);
     } finally {
       await s.context.close();
     }
@@ -189,6 +191,39 @@ suite("task pane in chromium", () => {
       await expect(s.page.evaluate(() => (window as any).__recorder.syncs)).resolves.toBe(before + 3);
       expect(s.offMachine).toEqual([]);
       expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test("in Excel 2019 (ExcelApi 1.8, no dynamic arrays): the pane says tables will not spill and what to do, and still inserts", async () => {
+    const s = await open(server.url, true, { excelApi: "1.8" });
+    try {
+      await s.page.goto(`${server.url}/taskpane.html`);
+      const notice = s.page.getByTestId("no-dynamic-arrays");
+      await notice.waitFor({ timeout: SHOWS_WITHIN });
+      await expect(notice.textContent()).resolves.toMatch(/This Excel has no dynamic arrays/);
+      await expect(notice.textContent()).resolves.toMatch(/Ctrl\+Shift\+Enter/);
+      await expect(notice.textContent()).resolves.toMatch(/Microsoft 365, Excel 2021 or later, or Excel on the web/);
+      await s.page.getByRole("button", { name: `Fill in ${TEMPLATES[0].title}` }).click();
+      await s.page.waitForFunction(() => !(document.querySelector("button[type=submit]") as HTMLButtonElement)?.disabled);
+      await s.page.getByRole("button", { name: "Insert into workbook" }).click();
+      await s.page.getByTestId("insert-outcome").waitFor({ timeout: SHOWS_WITHIN });
+      await expect(s.page.getByTestId("insert-outcome").textContent()).resolves.toContain("Plan inserted");
+      expect(serious(await axeViolations(s.page))).toEqual([]);
+      expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test("in Excel with dynamic arrays there is no such notice", async () => {
+    const s = await open(server.url, true, { excelApi: "1.12" });
+    try {
+      await s.page.goto(`${server.url}/taskpane.html`);
+      await s.page.getByRole("button", { name: `Fill in ${TEMPLATES[0].title}` }).click();
+      await s.page.waitForFunction(() => !(document.querySelector("button[type=submit]") as HTMLButtonElement)?.disabled);
+      await expect(s.page.getByTestId("no-dynamic-arrays").count()).resolves.toBe(0);
     } finally {
       await s.context.close();
     }

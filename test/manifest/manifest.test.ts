@@ -1,6 +1,6 @@
 // manifest.xml, the icons it names, and `npm start`'s dry run.
 // (a) Microsoft's XSD and the offline checks of ../shared/tools/validate-manifest, when that tool and
-//     xmllint are present (CI); skipped with a named test otherwise, the checks below still run.
+//     xmllint are present; skipped with a named test otherwise (a failure in CI), the checks below still run.
 // (b) What Excel needs from this add-in, read straight from the XML: Workbook host, ReadWriteDocument,
 //     the CustomFunctionsRuntime 1.3 requirement, the JavaScript-only runtime (no shared runtime),
 //     the BIZ namespace and its URLs, the ribbon button, and icons that are PNGs of the size named.
@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { required } from "../support/required";
 
 const root = path.resolve(__dirname, "../..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -53,7 +54,7 @@ function commandExists(cmd: string): boolean {
 }
 
 describe("manifest.xml: shared offline validator", () => {
-  const available = fs.existsSync(validator) && commandExists("xmllint") && commandExists("bash");
+  const available = required(fs.existsSync(validator) && commandExists("xmllint") && commandExists("bash"), "test/manifest/manifest.test.ts: ../shared/tools/validate-manifest, xmllint or bash is missing (XSD check not run)");
   const testIf = available ? test : test.skip;
   const name = available
     ? "passes ../shared/tools/validate-manifest (XSD, resids, https, icons)"
