@@ -8,7 +8,9 @@ import { MIN_EXCEL_API, REQUIRED_SETS } from "../workbook/officejs";
  */
 export type Host =
   | { readonly kind: "checking" }
-  | { readonly kind: "excel" }
+  // noDynamicArrays: an Excel that cannot spill (Excel 2019 and earlier): a BIZ function that
+  // returns a table shows only its first value there. The pane still inserts plans and says so.
+  | { readonly kind: "excel"; readonly noDynamicArrays?: true }
   | { readonly kind: "outside"; readonly detail: string }
   | { readonly kind: "unsupported"; readonly missing: readonly string[] };
 
@@ -31,8 +33,25 @@ export async function detectHost(timeoutMs = READY_TIMEOUT_MS): Promise<Host> {
   }
   if (!info || !info.host) return { kind: "outside", detail: "This page is open in a browser, not in Excel." };
   if (String(info.host) !== "Excel") return { kind: "outside", detail: `This add-in works in Excel, not in ${String(info.host)}.` };
-  const missing = REQUIRED_SETS.filter((s) => !Office.context.requirements.isSetSupported(s.set, s.version)).map((s) => `${s.set} ${s.version} (${s.for})`);
-  return missing.length ? { kind: "unsupported", missing } : { kind: "excel" };
+  const { requirements } = Office.context;
+  const missing = REQUIRED_SETS.filter((s) => !requirements.isSetSupported(s.set, s.version)).map((s) => `${s.set} ${s.version} (${s.for})`);
+  if (missing.length) return { kind: "unsupported", missing };
+  return hasDynamicArrays(requirements) ? { kind: "excel" } : { kind: "excel", noDynamicArrays: true };
+}
+
+/**
+ * Whether this Excel spills (has dynamic arrays). Office.js has no direct flag, so the pane asks for
+ * the API set that came with them: ExcelApi 1.12 added the range-spilling API (getSpillingToRange,
+ * getSpillParent), which only an Excel with dynamic arrays has. Microsoft's tables: Excel on the web,
+ * Microsoft 365 (Windows from Version 2008, Mac from 16.40) and Office 2021 and later support it;
+ * Excel 2019 and 2016 stop at ExcelApi 1.8 and 1.1, and have no dynamic arrays. (A Microsoft 365
+ * build from 2020 with dynamic arrays but before 1.12 would be told it lacks them: such builds no
+ * longer load this add-in anyway, as it needs CustomFunctionsRuntime 1.3, Version 2008 too.)
+ */
+export const DYNAMIC_ARRAYS_SET = { set: "ExcelApi", version: "1.12" } as const;
+
+export function hasDynamicArrays(requirements: { isSetSupported(name: string, minVersion?: string): boolean }): boolean {
+  return requirements.isSetSupported(DYNAMIC_ARRAYS_SET.set, DYNAMIC_ARRAYS_SET.version);
 }
 
 export const canWrite = (host: Host) => host.kind === "excel";

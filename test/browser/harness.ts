@@ -69,6 +69,7 @@ export function fakeExcelScript(options: Record<string, unknown> = {}): string {
     window.Office = {
       HostType: { Excel: "Excel" },
       onReady: (cb) => { if (cb) cb(info); return Promise.resolve(info); },
+      // The recorder answers requirement sets (its excelApi option: "1.8" is Excel 2019).
       context: { requirements: { isSetSupported: rec.isSetSupported } },
     };
   })();`;
@@ -81,7 +82,18 @@ export interface Session {
   /** office.js's own requests to its CDN, answered from node_modules/@microsoft/office-js. */
   fromCdn: { path: string; served: boolean }[];
   consoleErrors: string[];
+  /**
+   * What the page's Content-Security-Policy refused that office.js asked for: outside Office, the
+   * real office.js frames Microsoft's telemetry service a few seconds after loading (when it does
+   * depends on the machine's load). The page's CSP allows only itself and Office's CDN, so Chromium
+   * blocks the frame and logs it as a console error; that is the policy working, not a fault of the
+   * pane, so it is kept here and checked on its own, not counted among the console errors.
+   */
+  blockedOfficeTelemetry: string[];
 }
+
+/** Chromium's console report of the CSP refusing office.js's telemetry frame. */
+const OFFICE_TELEMETRY_BLOCKED = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
 
 export async function open(base: string, fake: boolean, workbook: Record<string, unknown> = {}): Promise<Session> {
   const { chromium } = await import("playwright-core");
@@ -111,9 +123,14 @@ export async function open(base: string, fake: boolean, workbook: Record<string,
   if (fake) await context.addInitScript({ content: fakeExcelScript(workbook) });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];
+  const blockedOfficeTelemetry: string[] = [];
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-  return { context, page, offMachine, fromCdn, consoleErrors };
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    if (!fake && OFFICE_TELEMETRY_BLOCKED.test(m.text())) blockedOfficeTelemetry.push(m.text());
+    else consoleErrors.push(m.text());
+  });
+  return { context, page, offMachine, fromCdn, consoleErrors, blockedOfficeTelemetry };
 }
 
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {

@@ -17,6 +17,7 @@ import { fixtureTemplate } from "../workbook/fixture-template";
 import { readXlsx } from "../workbook/read-xlsx";
 import { dependencies, Dependencies, PlanSheet } from "./formula-refs";
 import { convert, findSoffice } from "./libreoffice";
+import { required } from "../support/required";
 
 /**
  * The round trip: every template written by the CLI (`bizplan new all`), opened by LibreOffice
@@ -38,12 +39,8 @@ import { convert, findSoffice } from "./libreoffice";
 jest.setTimeout(180_000);
 
 const soffice = findSoffice();
-const describeWithSoffice = soffice ? describe : describe.skip;
-if (!soffice) {
-  // eslint-disable-next-line no-console
-  console.warn("Round-trip test SKIPPED: LibreOffice (soffice) is not installed. Install it (apt-get install libreoffice-calc) to run it.");
-  test.skip("LibreOffice round trip (soffice is not installed)", () => undefined);
-}
+const describeWithSoffice = required(soffice !== undefined, "test/roundtrip/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)") ? describe : describe.skip;
+if (!soffice) test.skip("LibreOffice round trip (soffice is not installed)", () => undefined);
 
 interface Book {
   readonly file: string;

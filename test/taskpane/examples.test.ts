@@ -3,6 +3,7 @@ import path from "path";
 import { EXAMPLES } from "../../src/taskpane/examples";
 import { parseFunctions, signature } from "../../src/taskpane/function-list";
 import { distDir, loadBundle } from "../support/excel-runtime";
+import { required } from "../support/required";
 
 /**
  * The function reference's worked examples, run through the BUILT functions (dist, or HBP_DIST):
@@ -43,7 +44,7 @@ function parseArgs(inner: string): unknown[] {
 }
 
 const built = fs.existsSync(path.join(distDir(), "functions.js"));
-(built ? describe : describe.skip)("function reference examples", () => {
+(required(built, "test/taskpane/examples.test.ts: dist/functions.js is not built (npm run build)") ? describe : describe.skip)("function reference examples", () => {
   const bundle = built ? loadBundle() : (undefined as never);
 
   test.each(Object.entries(EXAMPLES))("%s: %s computes", async (name, formula) => {

@@ -1,4 +1,4 @@
-import { detectHost } from "../../src/taskpane/host";
+import { detectHost, hasDynamicArrays } from "../../src/taskpane/host";
 
 /** detectHost against stand-ins of the Office global: where the pane decides whether it may write. */
 const g = globalThis as { Office?: unknown };
@@ -31,6 +31,30 @@ test("another Office host: outside Excel", async () => {
 test("Excel with every requirement set: may write", async () => {
   office("Excel");
   await expect(detectHost()).resolves.toEqual({ kind: "excel" });
+});
+
+// ExcelApi versions as Microsoft's requirement-set tables give them: Excel 2019 stops at 1.8,
+// Office 2021 reaches 1.14, Microsoft 365 and the web are past 1.12.
+const upTo = (max: number) => (v: string) => Number(v.split(".")[1]) <= max;
+
+test("Excel 2019 (ExcelApi up to 1.8): may write, and is told it has no dynamic arrays", async () => {
+  office("Excel", upTo(8));
+  await expect(detectHost()).resolves.toEqual({ kind: "excel", noDynamicArrays: true });
+});
+
+test("Office 2021 (ExcelApi up to 1.14): dynamic arrays, nothing to say", async () => {
+  office("Excel", upTo(14));
+  await expect(detectHost()).resolves.toEqual({ kind: "excel" });
+});
+
+test("the dynamic-array check asks exactly for ExcelApi 1.12, and answers both ways", () => {
+  const asked: string[] = [];
+  const requirements = (answer: boolean) => ({ isSetSupported: (name: string, v?: string) => (asked.push(`${name} ${v}`), answer) });
+  expect(hasDynamicArrays(requirements(true))).toBe(true);
+  expect(hasDynamicArrays(requirements(false))).toBe(false);
+  expect(asked).toEqual(["ExcelApi 1.12", "ExcelApi 1.12"]);
+  expect(hasDynamicArrays({ isSetSupported: (_n, v) => upTo(11)(v ?? "") })).toBe(false);
+  expect(hasDynamicArrays({ isSetSupported: (_n, v) => upTo(12)(v ?? "") })).toBe(true);
 });
 
 test("Excel without ExcelApi 1.8: says what is missing and why", async () => {

@@ -14,6 +14,7 @@ import { workVsDeals, workVsDealsPlan, DEFAULT_ACTIVITIES } from "../../src/temp
 import { dayJobTracker, dayJobTrackerPlan } from "../../src/templates/day-job-tracker";
 import { downlineProjection } from "../../src/templates/downline-projection";
 import { write } from "./helpers";
+import { required } from "../support/required";
 
 /**
  * Every native formula of every template, in every branch its inputs can take, recomputed by
@@ -46,7 +47,7 @@ const CASES: Array<[string, Template, Record<string, unknown>]> = [
   ["downline stair-step, no team", downlineProjection, { PlanType: "stair-step", PersonalVolume: 0, RecruitsPerMember: 0 }],
 ];
 
-(hasSoffice ? describe : describe.skip)("LibreOffice recomputes every native formula to the plan's figure", () => {
+(required(hasSoffice, "test/templates/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)") ? describe : describe.skip)("LibreOffice recomputes every native formula to the plan's figure", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hbp-templates-lo-"));
   const results = new Map<number, ExcelJS.Workbook>();
 

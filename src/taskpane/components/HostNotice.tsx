@@ -7,6 +7,24 @@ const useStyles = makeStyles({ para: { margin: `${tokens.spacingVerticalXS} 0 0`
 export function HostNotice({ host }: { host: Host }) {
   const styles = useStyles();
   if (host.kind === "checking") return <Spinner size="extra-tiny" label="Connecting to Excel…" labelPosition="after" />;
+  if (host.kind === "excel" && host.noDynamicArrays) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="no-dynamic-arrays">
+        <MessageBarBody>
+          <MessageBarTitle>This Excel has no dynamic arrays</MessageBarTitle>
+          <p className={styles.para}>
+            Excel 2019 and earlier show only the first value of a BIZ function that returns a table (FUNNEL, BREAKDOWN, DOWNLINE, PROJECTION, SIMULATE and the
+            others that spill), including the tables of the Downline Projection plan. Functions that return one number, and every plan&apos;s own Excel
+            formulas, work as usual.
+          </p>
+          <p className={styles.para}>
+            To see a whole table here, select a range of its size, type the formula and press Ctrl+Shift+Enter (an array formula). Or use Microsoft 365,
+            Excel 2021 or later, or Excel on the web, where tables spill by themselves.
+          </p>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   if (host.kind === "excel") return null;
   if (host.kind === "unsupported") {
     return (
