@@ -13,8 +13,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    // Stays in view at the bottom of the pane while the fields above scroll, so the figures answer
-    // whichever field is being typed in; at the end of the form it rests in its place.
+    // Stays in view at the bottom of the pane while the fields above it scroll, so the figures answer
+    // whichever field is being typed in; at the end of the form it rests in its place above the
+    // buttons, so it never covers them (it only ever covers fields that come before it).
     position: "sticky",
     bottom: 0,
     zIndex: 1,
@@ -23,7 +24,8 @@ const useStyles = makeStyles({
   list: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  stale: { opacity: 0.55 },
+  // Greyed and slanted, not faded: the figures must stay readable (WCAG contrast) while out of date.
+  stale: { "& dt, & dd": { color: tokens.colorNeutralForeground3, fontStyle: "italic" } },
   // One line whatever it says, so the box (and nothing around it) never changes height as you type.
   note: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
@@ -33,6 +35,8 @@ const useStyles = makeStyles({
  * thousands) is not repeated on every keystroke: the next one waits for a pause in the typing.
  */
 export const SLOW_BUILD_MS = 50;
+export const UP_TO_DATE_NOTE = "The sheet will show these figures.";
+export const STALE_NOTE = "Not updated: a value above is not valid yet.";
 export const PAUSE_MS = 300;
 
 interface State {
@@ -127,7 +131,7 @@ export function LivePreview({ template, values }: { template: Template; values: 
         </dl>
       )}
       <Text size={200} className={styles.note} aria-live="polite">
-        {stale ? "A value above is not valid yet: these figures are for the last valid ones." : computing ? "Updating…" : "For the values above; the sheet computes the same figures."}
+        {stale ? STALE_NOTE : computing ? "Updating…" : UP_TO_DATE_NOTE}
       </Text>
     </section>
   );

@@ -131,6 +131,7 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
           bind={(el) => (fields.current[input.name] = el)}
         />
       ))}
+      <LivePreview template={template} values={previewValues} />
       {checked && Object.keys(errors).length > 0 && (
         <Text role="alert" weight="semibold" className={styles.problem}>
           {Object.keys(errors).length === 1 ? "One value needs fixing" : `${Object.keys(errors).length} values need fixing`}: nothing was written.
@@ -160,7 +161,6 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
           </MessageBarBody>
         </MessageBar>
       )}
-      <LivePreview template={template} values={previewValues} />
     </form>
   );
 }
