@@ -41,7 +41,6 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
   const typed = useRef(false);
   useEffect(() => {
     if (store && !typed.current) setRaw(recall());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
   const previewValues = useMemo(() => checkInputs(template, raw).values, [template, raw]);
   const [errors, setErrors] = useState<Record<string, string>>({});
