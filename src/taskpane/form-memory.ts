@@ -1,3 +1,4 @@
+import { optionLabel } from "../templates/inputs";
 import { Template } from "../templates/model";
 
 /**
@@ -25,12 +26,26 @@ export const SAVE_DELAY_MS = 400;
 
 const key = (templateId: string) => `${STORE_PREFIX}${templateId}`;
 
-/** Only strings under names the template has: anything else in a stored entry is dropped. */
+/**
+ * Only strings under names the template has: anything else in a stored entry is dropped. A number
+ * with options comes back as its words ("1" -> "365-day year"), since its field is a list of words,
+ * and is dropped (the default shows) when it is none of them.
+ */
 export function remembered(template: Template, stored: unknown): Record<string, string> {
   if (!stored || typeof stored !== "object" || Array.isArray(stored)) return {};
-  const names = new Set(template.inputs.map((i) => i.name));
+  const fields = new Map(template.inputs.map((i) => [i.name, i]));
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(stored as Record<string, unknown>)) if (names.has(name) && typeof value === "string") out[name] = value;
+  for (const [name, value] of Object.entries(stored as Record<string, unknown>)) {
+    const field = fields.get(name);
+    if (!field || typeof value !== "string") continue;
+    if (!field.options) {
+      out[name] = value;
+      continue;
+    }
+    // A list of words shows only its words: anything else would show one choice and mean another.
+    const words = optionLabel(field, /^\s*\d+\s*$/.test(value) ? Number(value) : value);
+    if (words) out[name] = words;
+  }
   return out;
 }
 

@@ -88,6 +88,10 @@ describe("the forms' values are remembered", () => {
   test("a stored entry is read field by field: unknown names, non-strings and junk are dropped", () => {
     expect(remembered(incomeGoal, { GoalAmount: "60000", Nope: "1", WeeksOff: 2, JobIncome: null })).toEqual({ GoalAmount: "60000" });
     for (const junk of [null, undefined, "text", 42, ["GoalAmount"]]) expect(remembered(incomeGoal, junk)).toEqual({});
+    // The day count's list shows words: a stored number or odd letter case comes back as the words.
+    expect(remembered(incomeGoal, { Basis: "1" })).toEqual({ Basis: "365-day year" });
+    expect(remembered(incomeGoal, { Basis: "365-DAY YEAR" })).toEqual({ Basis: "365-day year" });
+    expect(remembered(incomeGoal, { Basis: "2", GoalAmount: "5" })).toEqual({ GoalAmount: "5" }); // none of the words: the default shows
     const storage = memoryStorage();
     storage.setItem("bizplan.form.income-goal", "{not json");
     expect(localStore(storage)!.load("income-goal")).toBeNull();
