@@ -1,6 +1,6 @@
 import fs from "fs";
 import path from "path";
-import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve, sinceNavigation } from "./harness";
+import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve, sinceNavigation, withoutOfficeTelemetry } from "./harness";
 import { TEMPLATES, findTemplate } from "../../src/templates";
 import { validateInputs } from "../../src/templates/inputs";
 import { InputField, Template } from "../../src/templates/model";
