@@ -163,8 +163,13 @@ async function evaluateAll(list: Entry[]): Promise<void> {
       const biz = new Map<string, Figure>();
       for (const c of calls) {
         const result = await callBiz(bundle!, c.formula, figures, e.memory!);
-        const grid = Array.isArray(result) ? (result as unknown[][]) : [[result]];
         const anchor = parseCell(c.at);
+        if (isError(result as Figure)) {
+          // Excel shows a spilling formula's error in its own cell only; the area it would fill stays blank.
+          biz.set(c.at, result as Figure);
+          continue;
+        }
+        const grid = Array.isArray(result) ? (result as unknown[][]) : [[result]];
         // The bundle's array must fill exactly the area the plan laid out for it: larger would spill
         // onto other cells (#SPILL! in Excel), smaller would leave cached figures no function shows.
         const spec = e.template.build(e.memory!.values).cells.find((x) => x.ref === c.at);
@@ -222,10 +227,10 @@ function bizCells(sheet: MemorySheet): Array<{ at: string; formula: string }> {
 
 /** The plan with every BIZ formula replaced by the bundle's figures as constants (its spill laid out cell by cell). */
 function substitute(plan: SheetPlan, biz: Map<string, Figure>): SheetPlan {
-  const constant = (at: string): CellValue => {
+  const constant = (at: string): CellValue | undefined => {
     const v = biz.get(at);
-    if (v === undefined || v === null) return "";
-    if (typeof v === "object") return v.error;
+    if (v === undefined || v === null) return undefined; // blank
+    if (typeof v === "object") return v.error; // written as the error text: formulas over it then fail as over an error
     return v;
   };
   const cells: CellSpec[] = [];
