@@ -30,7 +30,7 @@ import { write } from "./helpers";
  * { error: "#NAME?" }, never as 0.
  *
  * LibreOffice is required: without soffice the tests FAIL with a message rather than pass
- * untested (set HBP_NO_LIBREOFFICE=1 to skip them knowingly).
+ * untested (docs/templates.md).
  */
 
 export interface SheetFigures {
@@ -81,9 +81,9 @@ export function onSheet(template: Template, raw: Record<string, unknown> = {}): 
   entries.push(entry);
   if (!registered) {
     registered = true;
-    if (!soffice && !process.env.HBP_NO_LIBREOFFICE) {
+    if (!soffice) {
       test("LibreOffice is installed (the template tests recompute every formula with it)", () => {
-        throw new Error("soffice not found: install LibreOffice (apt-get install libreoffice-calc-nogui) or set SOFFICE=/path/to/soffice; HBP_NO_LIBREOFFICE=1 skips these tests knowingly");
+        throw new Error("soffice not found: install LibreOffice (apt-get install libreoffice-calc-nogui) or set SOFFICE=/path/to/soffice");
       });
     }
     beforeAll(async () => {
