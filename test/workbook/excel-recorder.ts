@@ -195,10 +195,12 @@ export const CHART_TYPES: ReadonlySet<string> = new Set(
 
 /**
  * A list validation typed as text holds at most 255 characters: Excel's Data Validation dialog
- * refuses a longer Source ("Apply data validation to cells", Microsoft Support), and the rule is
- * stored as one formula string whose literals are limited to 255 characters ("Excel
- * specifications and limits": "Length of formula contents ... 8,192"; a text value in a formula
- * at most 255). The stand-in refuses more.
+ * refuses a longer Source for a typed list ("Apply data validation to cells", Microsoft Support,
+ * and Excel's own message), and files written with longer lists are repaired on open (the
+ * excelize fix for issue 972 counts the limit in UTF-16 code units). Office.js documents the
+ * source as "a string that contains a comma-separated number, Boolean, or date"
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation). The stand-in
+ * refuses more than 255.
  */
 export const MAX_LIST_SOURCE = 255;
 
