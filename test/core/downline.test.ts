@@ -97,7 +97,8 @@ describe("MATRIX: a forced matrix filled level by level", () => {
   test("a 3x7 matrix holds 3279 positions (3 + 9 + ... + 2187), the same sum as DOWNLINE(3, 7)", () => {
     const rows = matrix(3, 7);
     expect(rows.reduce((s, r) => s + r[2], 0)).toBe(3279);
-    expect(rows.map((r) => r[1])).toEqual(downline(3, 7).map((r) => r[1]));
+    expect(rows.map((r) => r[1])).toEqual([3, 9, 27, 81, 243, 729, 2187]); // 3^1 ... 3^7
+    expect(downline(3, 7).map((r) => r[1])).toEqual([3, 9, 27, 81, 243, 729, 2187]); // everyone recruits 3, all stay
   });
 
   test.each([

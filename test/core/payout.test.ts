@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../../src/core/payout";
 import { matrix } from "../../src/core/downline";
-import { stairStep } from "../../src/core/plans";
 
 // Issue 3's Amway-style schedule.
 const THRESHOLDS = [0, 100, 300, 600, 1000, 1500, 2500, 4000, 6000, 7500];
@@ -50,15 +49,18 @@ describe("stair-step on equal legs", () => {
 
   test("no legs, no bonus on legs", () => expect(stairStepOnEqualLegs(100, 0, 0, THRESHOLDS, RATES).onLegs).toBe(0));
 
-  test("with a whole number of legs it pays what core's stairStep pays", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 0, max: 3000, noNaN: true }), (legs, team, personal) => {
-        const s = stairStepOnEqualLegs(personal, legs, legs === 0 ? 0 : team, THRESHOLDS, RATES);
-        const legVolumes = Array.from({ length: legs }, () => team / legs);
-        const expected = stairStep(personal, legVolumes, THRESHOLDS, RATES);
-        return Math.abs(s.onPersonal + s.onLegs - expected) <= 1e-9 * Math.max(1, expected);
-      })
-    );
+  test.each([
+    // personal, legs, team volume, group rate, leg rate, on personal, on legs, by hand
+    [100, 2, 1200, 0.12, 0.09, 12, 36, "group 1300 >= 1000: 12%; each leg 600 >= 300: 9%; 100 x 12% = 12; 2 x 3% x 600 = 36"],
+    [0, 3, 3000, 0.18, 0.12, 0, 180, "group 3000 >= 2500: 18%; each leg 1000: 12%; 3 x 6% x 1000 = 180"],
+    [500, 1, 50, 0.06, 0, 30, 3, "group 550 >= 300: 6%; the leg's 50 earns 0%; 500 x 6% = 30; 6% x 50 = 3"],
+    [100, 4, 8000, 0.25, 0.15, 25, 800, "group 8100 >= 7500: 25%; each leg 2000 >= 1500: 15%; 4 x 10% x 2000 = 800"],
+  ])("personal %p, %p equal legs sharing %p: rates %p and %p, pays %p + %p (%s)", (personal, legs, team, groupRate, legRate, onPersonal, onLegs) => {
+    const s = stairStepOnEqualLegs(personal as number, legs as number, team as number, THRESHOLDS, RATES);
+    expect(s.groupRate).toBe(groupRate);
+    expect(s.legRate).toBe(legRate);
+    expect(s.onPersonal).toBeCloseTo(onPersonal as number, 10);
+    expect(s.onLegs).toBeCloseTo(onLegs as number, 10);
   });
 });
 

@@ -22,6 +22,7 @@ describe("periods", () => {
     expect(convertGoal(3000, "month", "day")).toBe(100);
     const viaWeek = convertGoal(convertGoal(1000, "quarter", "week"), "week", "day");
     expect(viaWeek).toBeCloseTo(convertGoal(1000, "quarter", "day"), 9);
+    expect(viaWeek).toBeCloseTo(4000 / 360, 9); // 1000 a quarter is 4000 a year, 11.11 a day
   });
 
   test("breakdown(36000) is the issue's table", () => {

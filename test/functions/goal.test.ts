@@ -10,6 +10,9 @@ describe("GOAL and BREAKDOWN through the runner", () => {
     [3000, "Monthly", "DAILY", 1, null, null, (3000 * 12) / 365, "basis 1: 365 days"],
     [36000, "annual", "workday", null, 4, 4, 36000 / (4 * 48), "4 days a week, 4 weeks off"],
     [100, "day", "quarter", null, null, null, 9000, "360 / 4 = 90 days a quarter"],
+    [52000, "year", "week", 0, 5, 4, 1000, "issue 12: weeks off leave the week alone, 52000 / 52"],
+    [52000, "year", "quarter", 0, 5, 4, 13000, "weeks off leave the quarter alone, 52000 / 4"],
+    [36000, "year", "day", 0, 5, 4, 100, "weeks off leave the day alone, 36000 / 360"],
   ])("GOAL(%p, %p, %p, %p, %p, %p) = %p (%s)", (amount, from, to, basis, wd, wo, expected, _where) => {
     expect(goal(amount as number, from as string, to as string, basis as any, wd as any, wo as any)).toBeCloseTo(expected as number, 9);
   });

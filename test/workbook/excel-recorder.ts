@@ -55,8 +55,8 @@ export interface SimSheet {
 }
 
 export interface RecorderOptions {
-  /** Sheets already in the workbook, with optional cell formulas/values by address. */
-  sheets?: { name: string; cells?: Record<string, string | number | boolean> }[];
+  /** Sheets already in the workbook, with optional cell formulas/values by address; `protected` as a sheet protected by its owner. */
+  sheets?: { name: string; cells?: Record<string, string | number | boolean>; protected?: boolean }[];
   /** Workbook-scoped names already defined: name -> "Sheet!A1". */
   names?: Record<string, string>;
   tables?: { name: string; sheet: string; address: string }[];
@@ -77,6 +77,12 @@ export interface RecorderOptions {
   excelApi?: string;
   /** Application.cultureInfo (ExcelApi 1.11; currencySymbol 1.17): en-US when left out. */
   culture?: { name: string; currencySymbol?: string; decimalSeparator?: string; groupSeparator?: string };
+  /**
+   * How many rows and columns a formula's result covers when it spills (dynamic arrays), or
+   * undefined for a single value. The stand-in does not compute formulas, so a test says which
+   * ones spill and how far; `shows()` then reports #SPILL! where the spill area is not empty.
+   */
+  spillSize?: (formula: string) => { rows: number; cols: number } | undefined;
 }
 
 interface Pending {
@@ -132,6 +138,83 @@ export function boxAddress(b: Box): string {
 }
 const quoteSheet = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
 
+
+// ---- What Excel refuses, each rule with its source ----
+
+/**
+ * Defined names. "Define and use names in formulas" (Microsoft Support, "Learn about syntax rules
+ * for names"): the first character is a letter, an underscore or a backslash; the rest letters,
+ * numbers, periods and underscores; no spaces; a name cannot be a cell reference such as Z$100 or
+ * R1C1, nor the letters C, c, R or r; at most 255 characters; not case-sensitive. The same in
+ * ECMA-376 Part 1, 18.17 "Names" (name-start-character letter, _ or \; not TRUE or FALSE, not a
+ * cell reference) and [MS-OI29500] 2.1.568 (Excel restricts definedName/@name to 1 to 255
+ * characters): https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/16c3c118-f358-493d-a99f-4c85ca834c00
+ */
+export function nameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255) return `a name has 1 to 255 characters; "${name.slice(0, 40)}" has ${name.length}`;
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return `"${name}" is not a valid name: it starts with a letter, _ or \\ and holds only letters, digits, _, . and \\`;
+  if (/^(TRUE|FALSE)$/i.test(name)) return `"${name}" is a logical value, not a name`;
+  if (looksLikeCell(name)) return `"${name}" looks like a cell reference`;
+  return undefined;
+}
+
+/** A1 within A1:XFD1048576 (ECMA-376 Part 1, 18.17.2 Limits), R1C1 forms such as R1C1, R2, C3, and R or C alone. */
+function looksLikeCell(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && colNum(a1[1]) < 16384 && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576) return true;
+  return /^[Rr](\d*)([Cc](\d*))?$/.test(name) || /^[Cc]\d*$/.test(name);
+}
+
+/**
+ * Worksheet names. "Rename a worksheet" (Microsoft Support): a name cannot be blank, contain more
+ * than 31 characters, contain / \\ ? * : [ ], begin or end with an apostrophe, or be "History"
+ * (reserved by Excel). [MS-OI29500] 2.1.578 (sheet/@name at most 31 characters, unique
+ * case-insensitively): https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/ebf12ea5-2bb4-4af5-ab26-563f22d3f895
+ */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length === 0) return "a sheet name cannot be blank";
+  if (name.length > 31) return `a sheet name has at most 31 characters; "${name}" has ${name.length}`;
+  if (/[\\/?*:[\]]/.test(name)) return `"${name}" holds one of / \\ ? * : [ ]`;
+  if (name.startsWith("'") || name.endsWith("'")) return `"${name}" begins or ends with an apostrophe`;
+  if (name.toLowerCase() === "history") return '"History" is reserved by Excel';
+  return undefined;
+}
+
+/**
+ * Table names. "Rename an Excel table" (Microsoft Support, "Important notes about names"): valid
+ * characters as for names (a letter, _ or \\ first; letters, numbers, periods, _), no cell
+ * references such as "Z$100" or "R1C1", no spaces, at most 255 characters, unique in the workbook
+ * (tables and defined names share one namespace, case-insensitively).
+ */
+export function tableNameProblem(name: string): string | undefined {
+  if (/\s/.test(name)) return `a table name has no spaces: "${name}"`;
+  return nameProblem(name);
+}
+
+/** The values of Excel.ChartType (https://learn.microsoft.com/en-us/javascript/api/excel/excel.charttype); charts.add refuses anything else. */
+export const CHART_TYPES: ReadonlySet<string> = new Set(
+  ("ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered BarStacked BarStacked100 3DBarClustered 3DBarStacked 3DBarStacked100 " +
+    "LineStacked LineStacked100 LineMarkers LineMarkersStacked LineMarkersStacked100 PieOfPie PieExploded 3DPieExploded BarOfPie XYScatterSmooth XYScatterSmoothNoMarkers XYScatterLines " +
+    "XYScatterLinesNoMarkers AreaStacked AreaStacked100 3DAreaStacked 3DAreaStacked100 DoughnutExploded RadarMarkers RadarFilled Surface SurfaceWireframe SurfaceTopView SurfaceTopViewWireframe " +
+    "Bubble Bubble3DEffect StockHLC StockOHLC StockVHLC StockVOHLC CylinderColClustered CylinderColStacked CylinderColStacked100 CylinderBarClustered CylinderBarStacked CylinderBarStacked100 " +
+    "CylinderCol ConeColClustered ConeColStacked ConeColStacked100 ConeBarClustered ConeBarStacked ConeBarStacked100 ConeCol PyramidColClustered PyramidColStacked PyramidColStacked100 " +
+    "PyramidBarClustered PyramidBarStacked PyramidBarStacked100 PyramidCol 3DColumn Line 3DLine 3DPie Pie XYScatter 3DArea Area Doughnut Radar Histogram Boxwhisker Pareto RegionMap Treemap " +
+    "Waterfall Sunburst Funnel").split(" ")
+);
+
+/**
+ * A list validation typed as text holds at most 255 characters: Excel's Data Validation dialog
+ * refuses a longer Source for a typed list ("Apply data validation to cells", Microsoft Support,
+ * and Excel's own message), and files written with longer lists are repaired on open (the
+ * excelize fix for issue 972 counts the limit in UTF-16 code units). Office.js documents the
+ * source as "a string that contains a comma-separated number, Boolean, or date"
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.listdatavalidation). The stand-in
+ * refuses more than 255.
+ */
+export const MAX_LIST_SOURCE = 255;
+
+const overlaps = (a: Box, b: Box) => a.left < b.left + b.cols && b.left < a.left + a.cols && a.top < b.top + b.rows && b.top < a.top + a.rows;
+
 export function createRecorder(options: RecorderOptions = {}) {
   const state = {
     sheets: [] as SimSheet[],
@@ -143,7 +226,7 @@ export function createRecorder(options: RecorderOptions = {}) {
   for (const s of options.sheets ?? []) {
     const cells = new Map<string, SimCell>();
     for (const [addr, v] of Object.entries(s.cells ?? {})) cells.set(addr, { formula: v });
-    state.sheets.push({ name: s.name, cells, columnWidths: new Map(), charts: [] });
+    state.sheets.push({ name: s.name, cells, columnWidths: new Map(), charts: [], ...(s.protected ? { protected: true } : {}) });
   }
   for (const [n, ref] of Object.entries(options.names ?? {})) state.names.set(n, ref);
   for (const t of options.tables ?? []) state.tables.push({ ...t });
@@ -220,6 +303,20 @@ export function createRecorder(options: RecorderOptions = {}) {
           editable(sheet);
           const box = boxNow();
           const g = checkGrid(box, grid, prop);
+          // A table's header row holds text, never a formula: Excel turns a formula typed there
+          // into its text ("Overview of Excel tables", Microsoft Support: header values are
+          // constants). The stand-in, stricter, refuses it.
+          if (prop !== "numberFormat") {
+            for (const t of state.tables.filter((x) => x.sheet === sheet.name)) {
+              const head = { ...parseBox(t.address), rows: 1 };
+              for (let i = 0; i < box.rows; i++)
+                for (let j = 0; j < box.cols; j++) {
+                  const v = g[i][j];
+                  if (typeof v === "string" && v.startsWith("=") && overlaps(head, { top: box.top + i, left: box.left + j, rows: 1, cols: 1 }))
+                    throw new OfficeError("InvalidArgument", `The header row of table ${t.name} cannot hold a formula (${colName(box.left + j)}${box.top + i + 1}: ${v}).`);
+                }
+            }
+          }
           eachCell(sheet, box, (c, i, j) => {
             const v = g[i][j];
             if (v === null) return; // null leaves the cell as it is
@@ -278,6 +375,13 @@ export function createRecorder(options: RecorderOptions = {}) {
         },
         dataValidation: {
           set rule(rule: unknown) {
+            const source = (rule as { list?: { source?: unknown } })?.list?.source;
+            if (typeof source === "string" && source.length > MAX_LIST_SOURCE) {
+              enqueue(target, "dataValidation.rule", [rule], () => {
+                throw new OfficeError("InvalidArgument", `A list validation's source has at most ${MAX_LIST_SOURCE} characters; this one has ${source.length}.`);
+              });
+              return;
+            }
             setFormat("validation", rule);
           },
         },
@@ -360,6 +464,8 @@ export function createRecorder(options: RecorderOptions = {}) {
             const table: any = {
               set name(v: string) {
                 enqueue(`table ${name}`, "name", [v], () => {
+                  const bad = tableNameProblem(v);
+                  if (bad) throw new OfficeError("InvalidArgument", `Bad table name: ${bad}.`);
                   if (nameTaken(v)) throw new OfficeError("InvalidArgument", `A table or name called ${v} already exists.`);
                   const t = state.tables.find((x) => x.name === name);
                   if (t) t.name = v;
@@ -378,6 +484,14 @@ export function createRecorder(options: RecorderOptions = {}) {
             };
             enqueue(label, "tables.add", [address, hasHeaders], () => {
               editable(sheetRef());
+              // Excel: "A table cannot overlap a range that contains a PivotTable report, query
+              // results, protected cells or another table." (its own message when one is tried).
+              const other = state.tables.find((t) => t.sheet === sheetRef().name && overlaps(parseBox(t.address), box));
+              if (other) throw new OfficeError("InvalidArgument", `A table cannot overlap another table: ${boxAddress(box)} overlaps ${other.name} (${other.address}).`);
+              for (let j = 0; j < box.cols; j++) {
+                const f = sheetRef().cells.get(`${colName(box.left + j)}${box.top + 1}`)?.formula;
+                if (hasHeaders && typeof f === "string" && f.startsWith("=")) throw new OfficeError("InvalidArgument", `The header row of a table cannot hold a formula (${colName(box.left + j)}${box.top + 1}: ${f}).`);
+              }
               state.tables.push({ name, sheet: sheetRef().name, address: boxAddress(box) });
             });
             return table;
@@ -389,6 +503,7 @@ export function createRecorder(options: RecorderOptions = {}) {
             enqueue(label, "charts.add", [type, source._box ? boxAddress(source._box()) : "?", seriesBy], () => {
               const s = sheetRef();
               editable(s);
+              if (!CHART_TYPES.has(type)) throw new OfficeError("InvalidArgument", `"${type}" is not an Excel.ChartType.`);
               chart.source = boxAddress(source._box());
               s.charts.push(chart);
             });
@@ -436,7 +551,8 @@ export function createRecorder(options: RecorderOptions = {}) {
       enqueue("worksheets", "add", [name], () => {
         if (state.protectedWorkbook) throw new OfficeError("AccessDenied", "The workbook is protected and can't be changed.");
         if (findSheet(name)) throw new OfficeError("ItemAlreadyExists", `A sheet called ${name} already exists.`);
-        if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new OfficeError("InvalidArgument", `Bad sheet name ${name}`);
+        const bad = sheetNameProblem(name);
+        if (bad) throw new OfficeError("InvalidArgument", `Bad sheet name: ${bad}.`);
         created = { name, cells: new Map(), columnWidths: new Map(), charts: [] };
         state.sheets.push(created);
       });
@@ -449,7 +565,8 @@ export function createRecorder(options: RecorderOptions = {}) {
     names.add = (name: string, range: any) => {
       enqueue("names", "add", [name, boxAddress(range._box())], () => {
         if (nameTaken(name)) throw new OfficeError("ItemAlreadyExists", `The name ${name} already exists.`);
-        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new OfficeError("InvalidArgument", `Bad name ${name}`);
+        const bad = nameProblem(name);
+        if (bad) throw new OfficeError("InvalidArgument", `Bad name: ${bad}.`);
         state.names.set(name, `${quoteSheet(range._sheet().name)}!${boxAddress(range._box())}`);
       });
       return {};
@@ -595,6 +712,27 @@ export function createRecorder(options: RecorderOptions = {}) {
       return findSheet(sheetName)?.cells.get(address);
     },
     sheetNames: () => state.sheets.map((s) => s.name),
+    /**
+     * What a cell shows, as far as the stand-in knows: "#SPILL!" for a formula whose result would
+     * spill (options.spillSize) onto a cell that is not empty, or that sits in a table (Excel:
+     * "How to correct a #SPILL! error", Microsoft Support: "Spill range isn't blank", "Spill into
+     * table" — spilled array formulas aren't supported in Excel tables); else its formula or value.
+     */
+    shows(sheetName: string, address: string): string | number | boolean | undefined {
+      const sheet = findSheet(sheetName);
+      const f = sheet?.cells.get(address)?.formula;
+      if (!sheet || typeof f !== "string" || !f.startsWith("=") || !options.spillSize) return f;
+      const size = options.spillSize(f);
+      if (!size || (size.rows === 1 && size.cols === 1)) return f;
+      const at = parseBox(address);
+      const area = { top: at.top, left: at.left, rows: size.rows, cols: size.cols };
+      if (state.tables.some((t) => t.sheet === sheet.name && overlaps(parseBox(t.address), area))) return "#SPILL!";
+      for (const [k, c] of sheet.cells) {
+        if (k === address || c.formula === undefined || c.formula === "") continue;
+        if (overlaps(area, parseBox(k))) return "#SPILL!";
+      }
+      return f;
+    },
     /** Calls that wrote cell contents (formulas or values) in a batch. */
     writes: () => calls.filter((c) => c.op === "formulas" || c.op === "values"),
   };

@@ -5,7 +5,8 @@ import { validateInputs } from "../../src/templates/inputs";
 import { CellValue, SheetPlan, Template } from "../../src/templates/model";
 import { NUMBER_FORMATS } from "../../src/workbook/styles";
 import { writeWorkbook } from "../../src/workbook/xlsx";
-import { formatAddress, parseAddress, quoteSheet, toFileFormula } from "../../src/workbook/xlsx-formulas";
+import { formatAddress, parseAddress, quoteSheet } from "../../src/workbook/xlsx-formulas";
+import { storedForm } from "./stored-form";
 import { dependencies } from "../roundtrip/formula-refs";
 import { readXlsx } from "./read-xlsx";
 
@@ -75,14 +76,14 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
           row.forEach((v, j) => {
             const spilled = ws.getCell(at.row + r, at.col + j);
             // One array formula on the top-left cell; the other cells of the range hold its cached figures.
-            const want = r === 0 && j === 0 ? toFileFormula(c.formula as string) : undefined;
+            const want = r === 0 && j === 0 ? storedForm(c.formula as string) : undefined;
             const got = spilled.type === ExcelJS.ValueType.Formula ? cached(spilled) : spilled.value;
             if (spilled.formula !== want) bad.push(`${spilled.address}: formula ${spilled.formula}, want ${want}`);
             if (!sameFigure(got, v)) bad.push(`${spilled.address}: ${JSON.stringify(got)}, want ${JSON.stringify(v)}`);
           })
         );
       } else if (c.formula !== undefined) {
-        if (cell.formula !== toFileFormula(c.formula)) bad.push(`${c.ref}: formula ${cell.formula}, want ${toFileFormula(c.formula)}`);
+        if (cell.formula !== storedForm(c.formula)) bad.push(`${c.ref}: formula ${cell.formula}, want ${storedForm(c.formula)}`);
         if (c.value === undefined) bad.push(`${c.ref}: the plan gives no figure for ${c.formula}`);
         else if (!sameFigure(cached(cell), c.value)) bad.push(`${c.ref}: cached ${JSON.stringify(cached(cell))}, want ${JSON.stringify(c.value)}`);
       } else if (c.value !== undefined && !sameFigure(cell.value, c.value)) bad.push(`${c.ref}: ${JSON.stringify(cell.value)}, want ${JSON.stringify(c.value)}`);
@@ -110,7 +111,7 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
         row.forEach((v, j) => {
           const cell = ws.getCell(head.row + 1 + i, head.col + j);
           if (typeof v === "object") {
-            const want = toFileFormula(v.formula, t.name);
+            const want = storedForm(v.formula, t.name);
             if (cell.formula !== want) bad.push(`${cell.address}: ${cell.formula}, want ${want}`);
             if (!sameFigure(cached(cell), v.value)) bad.push(`${cell.address}: cached ${JSON.stringify(cached(cell))}, want ${JSON.stringify(v.value)}`);
           } else if (!sameFigure(cell.value, v)) bad.push(`${cell.address}: ${JSON.stringify(cell.value)}, want ${JSON.stringify(v)}`);
