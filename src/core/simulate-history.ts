@@ -4,7 +4,7 @@ import { outOfRange } from "./errors";
 // Math's functions as module constants: the hot loops call them millions of times, and where the
 // bundle runs in a context whose global object is not a plain object (Node's vm, as the custom
 // functions stand-in and the benchmark use), every `Math.x` is a slow global lookup (10x slower).
-const { floor, max, min, round } = Math;
+const { clz32, floor, max, min, round } = Math;
 
 /**
  * The history every SIMULATE plan shares: who joins, under which sponsor, in which month, and in
@@ -33,10 +33,10 @@ export const EVENTS_PER_SLICE = 1 << 14;
 /**
  * Propensities are held as whole numbers of 2^-20 (a millionth of the mean), so that the running
  * sums that pick sponsors are exact: adding and later removing a member's weight leaves no residue.
- * One member's weight is capped at 2^32 (4096 times the mean), so a million of them sum below 2^53.
+ * One member's weight is capped at 2^32 - 1 (4096 times the mean), so a million of them sum below 2^53.
  */
 const WEIGHT_UNIT = 1048576;
-const MAX_WEIGHT = 4294967296;
+const MAX_WEIGHT = 4294967295;
 
 /**
  * The network as flat records in join order: 16 bytes a member, three views on one buffer, so
@@ -123,48 +123,83 @@ export class Network {
 }
 
 /**
- * The propensities of a history with a spread: each member's lifelong weight and a Fenwick tree of
- * the weights of the members who may sponsor this month, so that a sponsor is picked in proportion
- * to its weight in O(log members) steps, and joining or leaving costs as much.
+ * The propensities of a history with a spread, and the members who may sponsor this month grouped
+ * by the size of their weight: group g holds the weights in [2^g, 2^(g+1)). A sponsor in
+ * proportion to its weight is then a group in proportion to the group's total (a scan of 33
+ * totals), and in it a uniform member kept with probability weight / 2^(g+1), at least 1/2, else
+ * another: composition and rejection (Slepoy, Thompson and Plimpton, J. Chem. Phys. 128, 205101,
+ * 2008). Joining and leaving are O(1), each group an unordered list. The totals are exact: the
+ * weights are whole numbers.
  */
 class Propensities {
   readonly weight: Float64Array;
-  readonly tree: Float64Array;
-  readonly size: number;
-  readonly top: number;
+  /** Where each member sits in its group's list. */
+  readonly slot: Int32Array;
+  readonly lists: Int32Array[] = [];
+  readonly sizes = new Int32Array(GROUPS);
+  readonly totals = new Float64Array(GROUPS);
   total = 0;
-  /** Members joined before this index have their weight in the tree (unless they dropped). */
+  /** Members joined before this index have their weight in the groups (unless they dropped). */
   inTree = 0;
 
   constructor(members: number) {
-    this.size = members;
     this.weight = new Float64Array(members);
-    this.tree = new Float64Array(members + 1);
-    let top = 1;
-    while (top * 2 <= members) top *= 2;
-    this.top = top;
+    this.slot = new Int32Array(members);
+    for (let g = 0; g < GROUPS; g++) this.lists.push(new Int32Array(16));
   }
 
-  add(i: number, w: number): void {
-    this.total += w;
-    const tree = this.tree;
-    for (let k = i + 1; k <= this.size; k += k & -k) tree[k] += w;
-  }
-
-  /** The member whose weight covers `u` in [0, total): the first whose running sum passes u. */
-  find(u: number): number {
-    const tree = this.tree;
-    let pos = 0;
-    for (let step = this.top; step > 0; step >>= 1) {
-      const next = pos + step;
-      if (next <= this.size && tree[next] <= u) {
-        pos = next;
-        u -= tree[next];
-      }
+  add(i: number): void {
+    const w = this.weight[i];
+    if (w <= 0) return; // a member who never recruits is in no group
+    const g = 31 - clz32(w);
+    let list = this.lists[g];
+    const size = this.sizes[g];
+    if (size === list.length) {
+      const bigger = new Int32Array(size * 2);
+      bigger.set(list);
+      this.lists[g] = list = bigger;
     }
-    return pos;
+    list[size] = i;
+    this.slot[i] = size;
+    this.sizes[g] = size + 1;
+    this.totals[g] += w;
+    this.total += w;
+  }
+
+  remove(i: number): void {
+    const w = this.weight[i];
+    if (w <= 0) return;
+    const g = 31 - clz32(w);
+    const list = this.lists[g];
+    const last = list[--this.sizes[g]];
+    list[this.slot[i]] = last;
+    this.slot[last] = this.slot[i];
+    this.totals[g] -= w;
+    this.total -= w;
+  }
+
+  /** A member picked with probability weight / total (total > 0). */
+  pick(rng: Random): number {
+    let u = rng.next() * this.total;
+    let g = GROUPS - 1;
+    while (g > 0 && (this.sizes[g] === 0 || u >= this.totals[g])) {
+      u -= this.totals[g];
+      g--;
+    }
+    while (this.sizes[g] === 0) g++; // only rounding of u could leave it on an empty group
+    const list = this.lists[g];
+    const size = this.sizes[g];
+    const top = 2 ** (g + 1);
+    let m = list[floor(rng.next() * size)];
+    for (let tries = 0; tries < MAX_PICK_TRIES && rng.next() * top >= this.weight[m]; tries++) m = list[floor(rng.next() * size)];
+    return m;
   }
 }
+
+/** Weight groups: 2^0 .. 2^32 (weights are whole numbers below 2^32). */
+const GROUPS = 33;
+/** Each try keeps its pick with probability at least 1/2: 1000 rejections in a row have probability below 1e-300. */
+const MAX_PICK_TRIES = 1000;
 
 /**
  * The history, month by month: who joins under whom and when each member leaves. Yields at the end
@@ -183,9 +218,11 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
   const weights = p.recruitingSpread > 0 ? new Propensities(members) : undefined;
   // Gamma with mean 1 and variance s: shape 1/s, scale s.
   const shape = weights ? 1 / p.recruitingSpread : 0;
-  if (weights) weights.add(0, propensity(rng, shape, p.recruitingSpread));
-  if (weights) weights.weight[0] = weights.total;
-  if (weights) weights.inTree = 1;
+  if (weights) {
+    weights.weight[0] = propensity(rng, shape, p.recruitingSpread);
+    weights.add(0);
+    weights.inTree = 1;
+  }
   for (let t = 1; t <= p.months; t++) {
     const room = members - net.joined;
     if (room > 0 && recruits > 0) {
@@ -207,7 +244,7 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
       // This month's recruits recruit from next month: their weights join the tree now, before
       // the drops (a recruit who drops at the end of its first month takes its weight out again).
       if (weights) {
-        for (let i = weights.inTree; i < net.joined; i++) weights.add(i, weights.weight[i]);
+        for (let i = weights.inTree; i < net.joined; i++) weights.add(i);
         weights.inTree = net.joined;
       }
     }
@@ -237,10 +274,9 @@ function recruitSome(net: Network, count: number, sponsors: number, t: number): 
 /** `count` recruits join in month t, each under a member picked in proportion to its propensity; each draws its own. */
 function recruitByPropensity(net: Network, weights: Propensities, count: number, t: number, shape: number, scale: number): void {
   const rng = net.rng;
-  const total = weights.total;
   const w = weights.weight;
   for (let j = 0; j < count; j++) {
-    const sponsor = weights.find(rng.next() * total);
+    const sponsor = weights.pick(rng);
     w[net.joined] = propensity(rng, shape, scale);
     net.join(sponsor, t);
   }
@@ -255,11 +291,11 @@ function dropSome(net: Network, count: number, t: number, weights: Propensities 
   }
   for (let j = 0; j < count; j++) {
     const d = net.drop(1 + floor(rng.next() * (net.activeCount - 1)), t);
-    if (d < weights.inTree && weights.weight[d] > 0) weights.add(d, -weights.weight[d]);
+    if (d < weights.inTree) weights.remove(d);
   }
 }
 
-/** A history given member by member (for worked cases): member 0 is the founder. */
+/** A history given member by member (for worked cases): member 0 is the founder, the others numbered in the order they joined. */
 export interface ExplicitHistory {
   months: number;
   /** Each member's sponsor, an earlier member; -1 for the founder. */
@@ -281,7 +317,7 @@ export function networkOf(h: ExplicitHistory): Network {
     const s = h.sponsor[i];
     const j = h.joinMonth[i];
     const q = h.quitMonth[i];
-    if (i === 0 ? s !== -1 || j !== 0 || q !== null : !(s >= 0 && s < i && j >= 1 && j <= h.months && j > h.joinMonth[s])) throw outOfRange(`member ${i} of the history breaks its rules`);
+    if (i === 0 ? s !== -1 || j !== 0 || q !== null : !(s >= 0 && s < i && j >= 1 && j <= h.months && j > h.joinMonth[s] && j >= h.joinMonth[i - 1])) throw outOfRange(`member ${i} of the history breaks its rules`);
     if (q !== null && !(q >= j && q <= h.months && floor(q) === q)) throw outOfRange(`member ${i} quits before it joins or after the last month`);
     if (i > 0) {
       const sq = h.quitMonth[s];

@@ -171,8 +171,8 @@ export class SimulationCanceled extends Error {
 }
 
 /** Pays one plan over a history, the chain in `net.ints` rewritten for a matrix. */
-function* payPlan(net: Network, plan: CompPlan, volume: number): Generator<void, PayOut, void> {
-  const out: PayOut = { lastMonth: new Float64Array(net.joined) };
+function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: boolean): Generator<void, PayOut, void> {
+  const out: PayOut = { lastMonth: new Float64Array(net.joined), wantLastMonth };
   switch (plan.kind) {
     case "unilevel":
       yield* levelPay(net, plan.levelRates, volume, out);
@@ -252,7 +252,7 @@ function* runPlan(params: CheckedNetwork, plan: CompPlan): Generator<void, Simul
   const net = new Network(params.members, params.months, params.seed);
   yield* grow(net, params);
   const sponsor = sponsorsOf(net);
-  const out = yield* payPlan(net, plan, params.volumePerMember);
+  const out = yield* payPlan(net, plan, params.volumePerMember, params.goal !== undefined);
   return recordsOf(net, params, plan, sponsor, out);
 }
 
@@ -343,7 +343,7 @@ export function simulateAllPlanMembers(params: NetworkParams, plans: AllPlans): 
   const runs = {} as Record<PlanKind, SimulationRun>;
   for (const plan of list) {
     const copy = copyOf(net, sponsor);
-    const out = finish(payPlan(copy, plan, checked.volumePerMember));
+    const out = finish(payPlan(copy, plan, checked.volumePerMember, checked.goal !== undefined));
     runs[plan.kind] = recordsOf(copy, checked, plan, sponsor, out);
   }
   return runs;
@@ -364,7 +364,7 @@ export function payHistory(history: ExplicitHistory, plan: CompPlan, money: { vo
   const params = checkNetwork({ members: net.joined, months: history.months, recruitsPerMemberPerMonth: 0, monthlyAttrition: 0, ...money });
   const checked = checkPlan(plan);
   const sponsor = sponsorsOf(net);
-  const out = finish(payPlan(net, checked, params.volumePerMember));
+  const out = finish(payPlan(net, checked, params.volumePerMember, true));
   return recordsOf(net, params, checked, sponsor, out);
 }
 
