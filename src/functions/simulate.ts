@@ -84,7 +84,7 @@ export function simulateFn(
   monthly_cost: number,
   seed: number,
   recruiting_spread: number,
-  goal: number | undefined,
+  goal: number,
   report: string,
   invocation: CustomFunctions.CancelableInvocation
 ): Promise<any[][]> {
