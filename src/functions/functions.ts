@@ -7,3 +7,4 @@ import "./downline";
 import "./plans";
 import "./simulate";
 import "./backward";
+import "./simulate-plans";
