@@ -90,16 +90,43 @@ const KNOWN: Record<string, unknown> = {
   // Random, so what any run must show: the eight labels, 1 to 1000 members, shares from 0 to 1.
   SIMULATE: (v: unknown) => {
     const r = v as Array<[string, number]>;
-    expect(r.map((x) => x[0])).toEqual(["Members joined", "Active at end", "Median net per member", "Mean net per member", "10th percentile net", "90th percentile net", "Share with profit", "Top 1% share of commissions"]);
+    expect(r.map((x) => x[0])).toEqual([...SUMMARY_LABELS]);
     expect(r[0][1]).toBeGreaterThanOrEqual(1);
     expect(r[0][1]).toBeLessThanOrEqual(1000);
-    for (const i of [6, 7]) {
+    for (const i of [6, 7, 8]) {
       expect(r[i][1]).toBeGreaterThanOrEqual(0);
       expect(r[i][1]).toBeLessThanOrEqual(1);
     }
     expect(r[4][1]).toBeGreaterThanOrEqual(-12 * 50); // nobody pays more than 12 months of 50
   },
+  TEAMNEEDED: 315, // (3000 + 150) / (100 x 10%) = 315
+  // 3 a member, all stay: 3, 9, 27, 81, 243, 729; five levels pay 100 x (3 x 10% + (9 + 27 + 81 + 243) x 5%) = 30 + 1800 = 1830 < 3000,
+  // six add 729 x 5% x 100 = 3645: 5475 >= 3000; members 3 + 9 + 27 + 81 + 243 + 729 = 1092.
+  LEVELSNEEDED: [[6, 1092]],
+  // No cap: the team grows T(m) = (1 + r - a) T(m-1) + r from T(0) = 0, so T(12) = r ((1 + r - a)^12 - 1) / (r - a); the net
+  // 10 T(12) - 50 reaches 3000 at T(12) = 305. The answer fed into that closed form gives 305, and 1e-6 less falls short.
+  RECRUITSNEEDED: (v: unknown) => {
+    const r = v as number;
+    const team = (x: number) => (x * ((1 + x - 0.05) ** 12 - 1)) / (x - 0.05);
+    expect(team(r)).toBeCloseTo(305, 6);
+    expect(team(r * (1 - 1e-6))).toBeLessThan(305);
+  },
+  SIMULATEMATRIX: (v: unknown) => (KNOWN.SIMULATE as (v: unknown) => void)(v),
+  SIMULATEBINARY: (v: unknown) => (KNOWN.SIMULATE as (v: unknown) => void)(v),
+  // The brackets report: twelve rows of (from, to, members, share); the members of a run of at most 1000 add up to 1 to 1000, the shares to 1.
+  SIMULATESTAIRSTEP: (v: unknown) => {
+    const r = v as Array<[number | string, number | string, number, number]>;
+    expect(r.length).toBe(12);
+    const members = r.reduce((t, x) => t + x[2], 0);
+    expect(members).toBeGreaterThanOrEqual(1);
+    expect(members).toBeLessThanOrEqual(1000);
+    expect(r.reduce((t, x) => t + x[3], 0)).toBeCloseTo(1, 12);
+    expect([r[0][0], r[11][1]]).toEqual(["", ""]); // open ends
+  },
 };
+
+/** SIMULATE's summary rows (docs/simulate.md), written out here rather than read from core. */
+const SUMMARY_LABELS = ["Members joined", "Active at end", "Median net per member", "Mean net per member", "10th percentile net", "90th percentile net", "Share with profit", "Top 1% share of commissions", "Share who recruited no one"] as const;
 KNOWN.DOWNLINEGROWTH = KNOWN.GROWTH; // GROWTH's new name (branch fix)
 
 const built = fs.existsSync(path.join(distDir(), "functions.js"));
