@@ -19,7 +19,7 @@ export default {
       // Only the fast unit suites that exercise core and the runner: the browser, LibreOffice,
       // built-bundle and CLI suites need a build and minutes each, and test nothing more of this code.
       testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/functions/**/*.test.ts"],
-      // Property tests capped at 100 runs, without shrinking: see the file for why this only lowers the score.
+      // Property tests capped at 25 runs, without shrinking: see the file for why this only lowers the score.
       moduleNameMapper: { ...jestConfig.moduleNameMapper, "^fast-check$": "<rootDir>/test/support/fast-check-under-mutation.ts" },
       // Transpile only (no type check) under mutation: mutated code is often ill-typed on purpose,
       // and `npm test` runs tsc on the real code anyway.
