@@ -29,6 +29,6 @@ export const FUNCTION_CASES: Record<string, { typical: unknown[]; largest: unkno
   BINARY: { typical: [[[500]], [[1000]], 0.1], largest: [periods1200, periods1200b, 0.1, 500, true, 50], largestIs: "1200 periods" },
   STAIRSTEP: { typical: [100, [[200]], [thresholds], [stairRates]], largest: [100, legs1000, [thresholds], [stairRates]], largestIs: "1000 legs" },
   DIFFERENTIAL: { typical: [100, [[0.1, 0.15, 0.19, 0.21]]], largest: [100, upline100], largestIs: "100 uplines" },
-  GROWTH: { typical: [0.5, 12, 0.1], largest: [0.5, 1200, 0.05, 335000000, 10], largestIs: "1200 months" },
+  DOWNLINEGROWTH: { typical: [0.5, 12, 0.1], largest: [0.5, 1200, 0.05, 335000000, 10], largestIs: "1200 months" },
   PROJECTION: { typical: [0.5, 12, 100, 0.1, 50], largest: [0.5, 1200, 100, 0.1, 50, 0.05, 335000000], largestIs: "1200 months" },
 };

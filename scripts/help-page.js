@@ -19,7 +19,9 @@ function renderHelpPage(metadata, ns = "BIZ") {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Home Business Planner: function reference</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#242424}h2{font-size:1.05rem;margin-top:2rem}code{background:#f3f2f1;padding:0 .2rem}</style></head>
-<body><h1>Home Business Planner: function reference</h1><p>Every function lives in the <code>${ns}</code> namespace. Rates are fractions (30% is 0.3). Omitted optional arguments take their defaults.</p>
+<body><h1>Home Business Planner: function reference</h1>
+<section id="get-started"><h2>Getting started</h2><p>Open the planner from <b>Home &gt; Business Planner</b> to insert a plan template, or type <code>=${ns}.</code> in any cell: Excel lists the functions with their help. A wrong kind of input shows <code>#VALUE!</code> with a message when you select the cell; a number out of range shows <code>#NUM!</code>.</p></section>
+<p>Every function lives in the <code>${ns}</code> namespace. Rates are fractions (30% is 0.3). Omitted optional arguments take their defaults.</p>
 ${items}</body></html>
 `;
 }

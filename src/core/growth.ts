@@ -35,7 +35,7 @@ function tooLarge(month: number): never {
  * Rows of month, new, dropped, active, total joined. active(0) = joined(0) = start; new = recruits x
  * active(t-1) x max(0, 1 - joined(t-1) / cap), never past the cap; dropped = attrition x active(t-1);
  * active(t) = active(t-1) + new - dropped.
- * GROWTH(0.5, 2, 0.1) = [1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2].
+ * DOWNLINEGROWTH(0.5, 2, 0.1) = [1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2].
  */
 export function growth(
   recruitsPerMemberPerMonth: number,

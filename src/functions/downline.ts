@@ -13,9 +13,10 @@ const DOWNLINE = define(
   downline
 );
 const MATRIX = define("MATRIX", [number("width", WIDTH), number("depth", LEVELS), optional<number | undefined>(number("members", COUNT), undefined)], matrix);
-const LEVELPAY = define("LEVELPAY", [list("level_members", MEMBERS), number("volume_per_member", AMOUNT), list("level_rates", SHARE)], levelPay);
-const GROWTH = define(
-  "GROWTH",
+// No downline yet is a real state (it pays 0); the plan's level rates must be there.
+const LEVELPAY = define("LEVELPAY", [list("level_members", MEMBERS, { mayBeEmpty: true }), number("volume_per_member", AMOUNT), list("level_rates", SHARE)], levelPay);
+const DOWNLINEGROWTH = define(
+  "DOWNLINEGROWTH",
   [number("recruits_per_member_per_month", RECRUITS), number("months", MONTHS), attrition, populationCap, optional(number("start_members", COUNT), 1)],
   growth
 );
@@ -64,7 +65,7 @@ export function matrixTable(width: number, depth: number, members?: number): num
  * A unilevel commission: the sum over levels of members x volume per member x that level's rate.
  * @customfunction LEVELPAY
  * @helpurl https://localhost:3000/help.html#LEVELPAY
- * @param level_members Members at each level, level 1 first, as a row or a column (a column of DOWNLINE or MATRIX).
+ * @param level_members Members at each level, level 1 first, as a row or a column (a column of DOWNLINE or MATRIX); blank or empty with no downline yet.
  * @param volume_per_member Sales volume of each member, 0 or more.
  * @param level_rates The commission rate of each level, level 1 first, each 0 to 1; levels beyond the rates pay nothing.
  * @returns The total commission.
@@ -75,8 +76,8 @@ export function levelPayFn(level_members: any[][], volume_per_member: number, le
 
 /**
  * A downline month by month with attrition and a saturating market: new, dropped, active and total joined.
- * @customfunction GROWTH
- * @helpurl https://localhost:3000/help.html#GROWTH
+ * @customfunction DOWNLINEGROWTH
+ * @helpurl https://localhost:3000/help.html#DOWNLINEGROWTH
  * @param recruits_per_member_per_month New members each active member brings in a month, 0 or more.
  * @param months Months to show, a whole number from 1 to 1200.
  * @param [monthly_attrition] The share of active members who drop out each month, 0 to 1 (default 0).
@@ -84,8 +85,8 @@ export function levelPayFn(level_members: any[][], volume_per_member: number, le
  * @param [start_members] Members at the start, a whole number of 0 or more (default 1).
  * @returns Rows of month, new, dropped, active and total joined.
  */
-export function growthTable(recruits_per_member_per_month: number, months: number, monthly_attrition?: number, population_cap?: number, start_members?: number): number[][] {
-  return GROWTH(arguments) as number[][];
+export function downlineGrowthTable(recruits_per_member_per_month: number, months: number, monthly_attrition?: number, population_cap?: number, start_members?: number): number[][] {
+  return DOWNLINEGROWTH(arguments) as number[][];
 }
 
 /**

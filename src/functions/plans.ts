@@ -18,7 +18,9 @@ const BINARY = define(
 );
 const STAIRSTEP = define(
   "STAIRSTEP",
-  [number("personal_volume", AMOUNT), list("leg_volumes", AMOUNT), list("thresholds", AMOUNT), list("rates", SHARE)],
+  // No legs yet (a new distributor) is a real state: the rate of the personal volume on the personal
+  // volume. Only the schedule must be there, one rate per threshold.
+  [number("personal_volume", AMOUNT), list("leg_volumes", AMOUNT, { mayBeEmpty: true }), list("thresholds", AMOUNT), list("rates", SHARE)],
   (personal, legs, thresholds, rates) => stairStep(personal, legs, thresholds, rates)
 );
 const DIFFERENTIAL = define("DIFFERENTIAL", [number("volume", AMOUNT), shapedList("upline_rates", SHARE)], (volume, rates) =>
@@ -46,7 +48,7 @@ export function binaryTable(left_volumes: any[][], right_volumes: any[][], rate:
  * @customfunction STAIRSTEP
  * @helpurl https://localhost:3000/help.html#STAIRSTEP
  * @param personal_volume Your own volume, 0 or more.
- * @param leg_volumes The group volume of each leg you sponsored (each 0 or more).
+ * @param leg_volumes The group volume of each leg you sponsored (each 0 or more); blank or empty when you have no legs yet.
  * @param thresholds Group volumes where each rate starts, ascending (each 0 or more).
  * @param rates The rate earned from each threshold, each 0 to 1, as many as the thresholds.
  * @returns Your bonus: your rate x personal volume plus, on each leg, your rate less the leg's rate x its volume when positive.

@@ -104,9 +104,19 @@ function flatten(raw: Raw, name: string): Raw[] {
   return out;
 }
 
+export interface ListOptions {
+  /**
+   * The list may hold no numbers: an all-blank range, a blank cell or an omitted argument is the
+   * empty list (a new member's legs or levels: a real state, not a mistake). Without it such a
+   * list is #VALUE! ("has no numbers"): a schedule of rates or a list of periods must say something.
+   */
+  mayBeEmpty?: boolean;
+}
+
 /** A list of numbers from a range, a row or a column; blank cells are ignored, text is #VALUE!. */
-export function list(name: string, domain?: Domain): Param<number[]> {
-  return { name, read: (raw, label) => readList(raw, label, domain).values };
+export function list(name: string, domain?: Domain, options: ListOptions = {}): Param<number[]> {
+  const param: Param<number[]> = { name, read: (raw, label) => readList(raw, label, domain, options.mayBeEmpty === true).values };
+  return options.mayBeEmpty ? { ...param, fallback: { value: [] } } : param;
 }
 
 /** A list that remembers whether it came as a row, so a result can keep the same orientation. */
@@ -119,7 +129,7 @@ export function shapedList(name: string, domain?: Domain): Param<ShapedList> {
   return { name, read: (raw, label) => readList(raw, label, domain) };
 }
 
-function readList(raw: Raw, name: string, domain?: Domain): ShapedList {
+function readList(raw: Raw, name: string, domain?: Domain, mayBeEmpty = false): ShapedList {
   const isRow = isArray(raw) && raw.length === 1 && isArray(raw[0]) && raw[0].length > 1;
   const values: number[] = [];
   for (const cell of flatten(raw, name)) {
@@ -127,7 +137,7 @@ function readList(raw: Raw, name: string, domain?: Domain): ShapedList {
     if (typeof cell !== "number" || !finite(cell)) throw wrongKind(`${name} must hold only numbers; found ${JSON.stringify(cell)}`);
     values.push(domain ? checkIn(domain, cell, `each value of ${name}`) : cell);
   }
-  if (values.length === 0) throw wrongKind(`${name} has no numbers`);
+  if (values.length === 0 && !mayBeEmpty) throw wrongKind(`${name} has no numbers`);
   return { values, isRow };
 }
 

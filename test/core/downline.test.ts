@@ -143,6 +143,7 @@ describe("LEVELPAY: a unilevel payout", () => {
     [[2, 4, 8], 50, [0.05, 0.05, 0.05], 35, "5% on every level: 14 members x 50 x 5% = 35"],
     [[1.5, 2.25], 100, [0.1, 0.1], 37.5, "fractional members from DOWNLINE(1.5, 2): 3.75 x 100 x 10%"],
     [[1e300], 1e10, [0], 0, "a rate of 0 pays 0 even on a membership whose volume overflows (no Infinity x 0)"],
+    [[], 100, [0.1, 0.05], 0, "issue 8: no downline yet, no levels: a sum over nothing is 0"],
   ])("levelPay(%j, %p, %j) = %p (%s)", (members, volume, rates, expected) => {
     expect(levelPay(members, volume, rates)).toBeCloseTo(expected, 9);
   });

@@ -3,7 +3,7 @@ import { expectRows, kindOf } from "../support/rows";
 import { DomainError } from "../../src/core/errors";
 import { growth, projection } from "../../src/core/growth";
 
-describe("GROWTH: a downline month by month", () => {
+describe("DOWNLINEGROWTH: a downline month by month", () => {
   test.each([
     // recruits, months, attrition, cap, start, expected rows [month, new, dropped, active, joined], where from
     [0.5, 2, 0.1, undefined, 1, [[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]], "issue 3: 0.5 x 1 new, 0.1 x 1 dropped; then 0.5 x 1.4 = 0.7 new, 0.1 x 1.4 = 0.14 dropped"],

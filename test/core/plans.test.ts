@@ -102,6 +102,9 @@ describe("STAIRSTEP: a breakaway performance bonus", () => {
     [2000, [110000, 60000], RCM_THRESHOLDS, RCM_RATES, 8420, "rcmpucgandhinagar.blogspot.com example 2: 172000 x 21% = 36120 less 110000 x 17% and 60000 x 15% = 8420"],
     [100, [7500], AMWAY_THRESHOLDS, AMWAY_RATES, 25, "a leg at 7500 earns 25% itself and breaks away: only 25% x 100 personal"],
     [100, [0, 0], AMWAY_THRESHOLDS, AMWAY_RATES, 3, "empty legs: 3% x 100"],
+    [1000, [], AMWAY_THRESHOLDS, AMWAY_RATES, 120, "issue 8: no legs yet: G = 1000 reaches 12%, 12% x 1000 = 120"],
+    [1000, [0], AMWAY_THRESHOLDS, AMWAY_RATES, 120, "one leg of 0 pays the same as no legs: 12% x 1000 + (12% - 0%) x 0"],
+    [99, [], AMWAY_THRESHOLDS, AMWAY_RATES, 0, "no legs, G = 99 below the 100 step: the 0% step, 0"],
     [50, [30], [100, 200], [0.05, 0.1], 0, "below the first threshold the rate is 0"],
     [200, [1000, 300], AMWAY_THRESHOLDS, AMWAY_RATES, 15 * 2 + 3 * 10 + 9 * 3, "G = 1500 at 15%: 30 personal + 3% x 1000 + 9% x 300 = 30 + 30 + 27"],
   ])("stairStep(%p, %j, ...) = %p (%#: %s)", (personal, legs, thresholds, rates, expected) => {

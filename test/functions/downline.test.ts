@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { downlineTable, growthTable, levelPayFn, matrixTable, projectionTable } from "../../src/functions/downline";
+import { downlineTable, downlineGrowthTable, levelPayFn, matrixTable, projectionTable } from "../../src/functions/downline";
 import { excelOutcome, hostileArg } from "../support/hostile";
 
 // The wrappers called directly, as Excel calls them: omitted optionals as null, ranges as [[...]]
@@ -67,12 +67,14 @@ describe("MATRIX through the runner", () => {
 });
 
 describe("LEVELPAY through the runner", () => {
-  test.each([
+  test.each<[unknown[], number, string]>([
     [[[[3], [9], [27]], 100, [[0.1, 0.05, 0.02]]], 129, "issue 3: members as a column, rates as a row"],
     [[[[3, 9, 27]], 100, [[0.1], [0.05], [0.02]]], 129, "members as a row, rates as a column"],
     [[[[3], [9], [27], [""]], 100, [[0.1, 0.05, 0.02, ""]]], 129, "trailing blank cells are ignored"],
     [[[[3], [9], [27]], 100, [[0.1]]], 30, "levels beyond the rates pay nothing"],
     [[[[1, 3, 3], [2, 9, 9]], 100, [[0.1]]], 10, "a whole DOWNLINE table flattens row by row: only the first cell meets the one rate"],
+    [[[[""]], 100, [[0.1]]], 0, "issue 8: no downline yet (an all-blank range) pays 0, not #VALUE!"],
+    [[null, 100, [[0.1]]], 0, "level members omitted: no downline"],
   ])("LEVELPAY%j = %p (%s)", (args, expected) => {
     expect(call(levelPayFn, args)).toBeCloseTo(expected as number, 9);
   });
@@ -83,21 +85,21 @@ describe("LEVELPAY through the runner", () => {
     [[[[3]], 100, [[1.5]]], "#NUM!", "a level rate above 1"],
     [[[[3]], 100, [[-0.1]]], "#NUM!", "a negative rate"],
     [[[[3], ["nine"]], 100, [[0.1]]], "#VALUE!", "text in the members"],
-    [[[[""]], 100, [[0.1]]], "#VALUE!", "no members at all"],
+    [[[[3]], 100, [[""]]], "#VALUE!", "no level rates: the plan must say what each level pays"],
     [[[[1e300]], 1e10, [[1]]], "#NUM!", "a payout past the largest number"],
   ])("LEVELPAY%j is %s (%s)", (args, code) => {
     expect(() => call(levelPayFn, args)).toThrow(expect.objectContaining({ code }));
   });
 });
 
-describe("GROWTH through the runner", () => {
-  test("issue 3: GROWTH(0.5, 2, 0.1) with cap and start omitted", () => {
-    expect(rounded(growthTable(0.5, 2, 0.1, null as any, null as any))).toEqual([[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]]);
+describe("DOWNLINEGROWTH through the runner", () => {
+  test("issue 3: DOWNLINEGROWTH(0.5, 2, 0.1) with cap and start omitted", () => {
+    expect(rounded(downlineGrowthTable(0.5, 2, 0.1, null as any, null as any))).toEqual([[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]]);
   });
 
   test("all optionals omitted: one member recruiting one a month doubles; start 2.9 is truncated to 2", () => {
-    expect(growthTable(1, 2, null as any, null as any, null as any)).toEqual([[1, 1, 0, 2, 2], [2, 2, 0, 4, 4]]);
-    expect(growthTable(1, 1, null as any, null as any, 2.9)).toEqual([[1, 2, 0, 4, 4]]);
+    expect(downlineGrowthTable(1, 2, null as any, null as any, null as any)).toEqual([[1, 1, 0, 2, 2], [2, 2, 0, 4, 4]]);
+    expect(downlineGrowthTable(1, 1, null as any, null as any, 2.9)).toEqual([[1, 2, 0, 4, 4]]);
   });
 
   test.each([
@@ -109,8 +111,8 @@ describe("GROWTH through the runner", () => {
     [[0.5, 12, null, null, -1], "#NUM!", "negative start"],
     [[1, 1200], "#NUM!", "1200 months of doubling without a cap"],
     [[0.5, "a year"], "#VALUE!", "text months"],
-  ])("GROWTH%j is %s (%s)", (args, code, _where) => {
-    expect(() => call(growthTable, args)).toThrow(expect.objectContaining({ code }));
+  ])("DOWNLINEGROWTH%j is %s (%s)", (args, code, _where) => {
+    expect(() => call(downlineGrowthTable, args)).toThrow(expect.objectContaining({ code }));
   });
 });
 
@@ -160,7 +162,7 @@ describe.each([
   ["DOWNLINE", downlineTable, [arg, arg, arg, arg]],
   ["MATRIX", matrixTable, [arg, arg, arg]],
   ["LEVELPAY", levelPayFn, [range, arg, range]],
-  ["GROWTH", growthTable, [arg, arg, arg, arg, arg]],
+  ["DOWNLINEGROWTH", downlineGrowthTable, [arg, arg, arg, arg, arg]],
   ["PROJECTION", projectionTable, [arg, arg, arg, arg, arg, arg, arg]],
 ] as const)("%s: no input, however wrong, yields NaN, Infinity, undefined or an uncaught exception", (id, fn, args) => {
   test("the answer is finite cells in a rectangle, or #NUM!/#VALUE!", async () => {

@@ -50,10 +50,17 @@ describe("BINARY through the runner", () => {
 });
 
 describe("STAIRSTEP through the runner", () => {
-  test.each([
+  test.each<[unknown[], number, string]>([
     [[100, [[200]], AMWAY_THRESHOLDS, AMWAY_RATES], 12, "issue 3: Amway-style schedule, one leg of 200"],
     [[100, [[200]], column(...AMWAY_THRESHOLDS[0]), column(...AMWAY_RATES[0])], 12, "the schedule as columns"],
     [[100, column(200, "", 0), AMWAY_THRESHOLDS, AMWAY_RATES], 12, "a blank leg cell is ignored, an empty leg pays nothing"],
+    // No legs yet (issue 8): G = 1000 reaches the 12% step, so 12% x 1000 = 120, as with one leg of 0.
+    [[1000, column("", "", ""), AMWAY_THRESHOLDS, AMWAY_RATES], 120, "issue 8: an all-blank leg range is no legs: 12% x 1000"],
+    [[1000, [[""]], AMWAY_THRESHOLDS, AMWAY_RATES], 120, "issue 8: one blank cell of legs"],
+    [[1000, [[null]], AMWAY_THRESHOLDS, AMWAY_RATES], 120, "issue 8: a blank cell as null"],
+    [[1000, null, AMWAY_THRESHOLDS, AMWAY_RATES], 120, "issue 8: legs omitted"],
+    [[1000, [[0]], AMWAY_THRESHOLDS, AMWAY_RATES], 120, "a leg list of one 0 pays the same"],
+    [[50, [[""]], [[100, 200]], [[0.05, 0.1]]], 0, "no legs and below the first threshold: rate 0"],
     [[2000, [[110000, 60000]], [[0, 10000, 20000, 40000, 70000, 115000, 170000, 260000, 350000]], [[0.1, 0.115, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23, 0.25]]], 8420, "rcmpucgandhinagar.blogspot.com example 2"],
   ])("STAIRSTEP%j = %p (%s)", (args, expected) => {
     expect(call(stairStepFn, args)).toBeCloseTo(expected as number, 9);
@@ -67,7 +74,8 @@ describe("STAIRSTEP through the runner", () => {
     [[100, [[-200]], [[0, 100]], [[0, 0.1]]], "#NUM!", "a negative leg"],
     [[-100, [[200]], [[0, 100]], [[0, 0.1]]], "#NUM!", "a negative personal volume"],
     [[100, [[200]], [[-10, 100]], [[0, 0.1]]], "#NUM!", "a negative threshold"],
-    [[100, null, [[0, 100]], [[0, 0.1]]], "#VALUE!", "legs missing (no legs: give 0)"],
+    [[100, [[200]], [[""]], [[""]]], "#VALUE!", "no schedule: thresholds and rates must have numbers"],
+    [[100, [[""]], [[0, 100]], [[0]]], "#VALUE!", "no legs, but thresholds and rates of different lengths"],
   ])("STAIRSTEP%j is %s (%s)", (args, code, _where) => {
     expect(() => call(stairStepFn, args)).toThrow(expect.objectContaining({ code }));
   });

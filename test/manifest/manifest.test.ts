@@ -2,7 +2,7 @@
 // (a) Microsoft's XSD and the offline checks of ../shared/tools/validate-manifest, when that tool and
 //     xmllint are present (CI); skipped with a named test otherwise, the checks below still run.
 // (b) What Excel needs from this add-in, read straight from the XML: Workbook host, ReadWriteDocument,
-//     the CustomFunctionsRuntime 1.1 requirement, the JavaScript-only runtime (no shared runtime),
+//     the CustomFunctionsRuntime 1.3 requirement, the JavaScript-only runtime (no shared runtime),
 //     the BIZ namespace and its URLs, the ribbon button, and icons that are PNGs of the size named.
 // (c) scripts/start.mjs in dry-run mode plans the Linux path: exit 0, Excel-on-the-web sideloading,
 //     nothing written.
@@ -83,9 +83,14 @@ describe("manifest.xml: what Excel needs", () => {
     expect(one(/<Permissions>([^<]*)<\/Permissions>/)[1].trim()).toBe("ReadWriteDocument");
   });
 
-  test("requires CustomFunctionsRuntime 1.1", () => {
+  test("requires CustomFunctionsRuntime 1.3 (CustomFunctions.Error is 1.2, CustomFunctions.ErrorCode 1.3)", () => {
     const requirements = one(/<Requirements>([\s\S]*?)<\/Requirements>/)[1];
-    expect(requirements).toMatch(/<Set\s+Name="CustomFunctionsRuntime"\s+MinVersion="1\.1"\s*\/>/);
+    expect(requirements).toMatch(/<Set\s+Name="CustomFunctionsRuntime"\s+MinVersion="1\.3"\s*\/>/);
+  });
+
+  test("SupportUrl and the Get Started LearnMoreUrl are the add-in's own help page, not a template placeholder", () => {
+    expect(one(/<SupportUrl\s+DefaultValue="([^"]*)"/)[1]).toBe(`${ORIGIN}/help.html`);
+    expect(res.get("GetStarted.LearnMoreUrl")).toBe(`${ORIGIN}/help.html#get-started`);
   });
 
   test("runs custom functions on the JavaScript-only runtime (no shared runtime)", () => {
@@ -119,11 +124,11 @@ describe("manifest.xml: what Excel needs", () => {
     expect(res.get(functionFile)).toBe(`${ORIGIN}/commands.html`);
   });
 
-  test("every resid is defined and every URL is https on localhost:3000 (or a Microsoft page)", () => {
+  test("every resid is defined and every URL is https on localhost:3000", () => {
     for (const m of all(/resid="([^"]+)"/)) expect({ resid: m[1], defined: res.has(m[1]) }).toEqual({ resid: m[1], defined: true });
     const urls = all(/(?:DefaultValue|Value)="(https?:[^"]*)"/).map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
-    for (const u of urls) expect(u).toMatch(/^https:\/\/(localhost:3000\/|go\.microsoft\.com\/)/);
+    for (const u of urls) expect(u).toMatch(/^https:\/\/localhost:3000\//);
   });
 
   test("every icon it names is in assets/ and is a PNG of the size in its file name", () => {

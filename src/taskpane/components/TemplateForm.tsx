@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { FormEvent, useRef, useState } from "react";
+import { FormEvent, MouseEvent, useRef, useState } from "react";
 import { InputField, Template } from "../../templates/model";
 import { insertTemplate } from "../../workbook/officejs";
 import { checkInputs, startingValues } from "../catalog";
@@ -109,7 +109,7 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
         </Text>
       )}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || host.kind !== "excel"} aria-describedby={disabledWhy ? "insert-why" : undefined}>
+        <Button type="submit" appearance="primary" disabled={busy || host.kind !== "excel"} aria-describedby={disabledWhy ? "insert-why" : undefined} onMouseDown={keepFocus}>
           {busy ? "Inserting…" : "Insert into workbook"}
         </Button>
         <Button type="button" onClick={onBack}>
@@ -131,6 +131,18 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
       )}
     </form>
   );
+}
+
+/**
+ * A press on Insert must not take the focus from the field being typed in. Leaving a field shows its
+ * message, which moves Insert down between the press and the release, so the release lands beside
+ * the button and the browser sends the click to the form, not the button: the first click after
+ * typing was lost (issue 8). Keeping the focus where it is means nothing moves until the click
+ * submits, and the submit then checks every field and shows every message. Keyboard use is not
+ * affected (Tab still leaves the field, Enter and Space still press the button).
+ */
+function keepFocus(e: MouseEvent<HTMLButtonElement>) {
+  e.preventDefault();
 }
 
 function InputRow({
