@@ -122,6 +122,7 @@ function help(io: Io): number {
 
 function allowed(input: InputField): string {
   if (input.kind === "choice") return `one of ${(input.choices ?? []).join(", ")}`;
+  if (input.options) return `one of ${input.options.map((o) => `${o.value} or "${o.label}"`).join(", ")}`;
   if (input.kind === "text") return "text";
   return input.domain ? describe(input.domain) : "a number";
 }

@@ -7,3 +7,4 @@ import "./downline";
 import "./plans";
 import "./simulate";
 import "./simulate-plans";
+import "./backward";

@@ -1,14 +1,20 @@
 import { TEMPLATES } from "../templates";
-import { validateInputs } from "../templates/inputs";
+import { optionLabel, validateInputs } from "../templates/inputs";
 import { InputValues, Template } from "../templates/model";
 
 /** The templates the gallery shows, and the one input check the pane uses (the CLI uses the same). */
 export const templates: readonly Template[] = TEMPLATES;
 
-/** The form's starting text: each input's default, a percentage as the user reads it ("10%", not 0.1). */
+/**
+ * The form's starting text: each input's default, a percentage as the user reads it ("10%", not
+ * 0.1), a number with options by its words ("360-day year (30-day months)", not 0).
+ */
 export function startingValues(template: Template): Record<string, string> {
   return Object.fromEntries(
-    template.inputs.map((i) => [i.name, i.format === "percent" && typeof i.default === "number" ? `${Math.round(i.default * 100 * 1e6) / 1e6}%` : String(i.default)])
+    template.inputs.map((i) => [
+      i.name,
+      i.options ? (optionLabel(i, i.default) ?? String(i.default)) : i.format === "percent" && typeof i.default === "number" ? `${Math.round(i.default * 100 * 1e6) / 1e6}%` : String(i.default),
+    ])
   );
 }
 

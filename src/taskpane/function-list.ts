@@ -36,6 +36,26 @@ export function parseFunctions(json: unknown): FunctionInfo[] {
   })).filter((f) => f.name !== "");
 }
 
+/**
+ * The functions whose name or description holds every word of the query, in any letter case and
+ * order ("team goal" finds TEAMNEEDED). "BIZ." and a leading "=" are ignored, so a formula's
+ * beginning pasted in ("=BIZ.GOAL") finds its function. An empty query keeps them all.
+ */
+export function searchFunctions(functions: readonly FunctionInfo[], query: string): FunctionInfo[] {
+  const words = query
+    .trim()
+    .toLowerCase()
+    .replace(/^=/, "")
+    .replace(/\bbiz\./g, "")
+    .split(/[\s(),]+/)
+    .filter((w) => w !== "");
+  if (words.length === 0) return functions.slice();
+  return functions.filter((f) => {
+    const text = `${f.name} ${f.description}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
 export async function loadFunctions(url = "functions.json"): Promise<FunctionInfo[]> {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`the function list could not be read (${response.status})`);

@@ -20,13 +20,19 @@ export const DEFAULT_PRICE_POINTS: readonly PricePoint[] = [
   { product: "Coaching package", price: 1500, commissionRate: 1 },
 ];
 
+/** The day-count basis in words: 0 and 1 as BIZ.GOAL's basis argument takes them. */
+export const DAY_COUNTS = [
+  { value: 0, label: "360-day year (30-day months)" },
+  { value: 1, label: "365-day year" },
+] as const;
+
 /** The text MonthsToReplace shows when the business income never grows to the job's. */
 export const NEVER = "Never";
 
 const inputs: readonly InputField[] = [
   { name: "GoalAmount", label: "Income goal", kind: "number", domain: AMOUNT, format: "currency", default: 36000, help: "What you want the business to earn, before tax, in the goal period." },
   { name: "GoalPeriod", label: "Goal period", kind: "choice", choices: PERIODS.map((p) => p.period), format: "text", default: "year", help: "The period the goal is for: year, quarter, month, week, day or workday." },
-  { name: "Basis", label: "Day count", kind: "number", domain: BASIS, format: "integer", default: 0, help: "0: a 360-day year of 30-day months ($3,000 a month is $100 a day); 1: a 365-day year." },
+  { name: "Basis", label: "Day count", kind: "number", domain: BASIS, format: "integer", default: 0, options: DAY_COUNTS, help: "How many days a year has: 360 (30-day months: $3,000 a month is $100 a day) or 365. The sheet keeps 0 or 1, as BIZ.GOAL's basis." },
   { name: "WorkdaysPerWeek", label: "Workdays a week", kind: "number", domain: WORKDAYS_PER_WEEK, format: "number", default: 5, help: "Days a week you work the business: more than 0, at most 7." },
   { name: "WeeksOff", label: "Weeks off a year", kind: "number", domain: WEEKS_OFF, format: "number", default: 0, help: "Weeks a year you do not work: 0 to under 52." },
   { name: "ActiveIncome", label: "Active income a month", kind: "number", domain: AMOUNT, format: "currency", default: 600, help: "What the business pays you now for your own time: sales you make, services you deliver." },

@@ -11,6 +11,8 @@ import { InputField, InputValues, Template } from "./model";
  *   percent sign is accepted only for a percentage and a currency sign only for money, so "30%" for
  *   an income goal is an error rather than a goal of 30 cents.
  * - A choice matches in any letter case and comes back as the template spells it ("Month" -> "month").
+ * - A number input with options (the day count) takes an option's words in any letter case
+ *   ("365-day year") or its number (1), and comes back as the number.
  * - A name the template does not have is an error under that name, listing the names it does have.
  * - Rules across inputs (a template's `check`) run once every input is fine on its own.
  *
@@ -89,7 +91,24 @@ function example(field: InputField): string {
   return "such as 12";
 }
 
+/** The words a number option is shown with: "360-day year (30-day months)" for the day count's 0. */
+export function optionLabel(field: InputField, value: number | string): string | undefined {
+  return field.options?.find((o) => o.value === value || o.label.toLowerCase() === String(value).trim().toLowerCase())?.label;
+}
+
+function readOption(field: InputField, value: unknown): Read {
+  const options = field.options ?? [];
+  const key = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  const byWords = options.find((o) => o.label.toLowerCase() === key);
+  if (byWords) return { value: byWords.value };
+  const n = typeof value === "number" ? value : typeof value === "string" ? parseNumberText(value).value : undefined;
+  const byNumber = options.find((o) => o.value === n);
+  if (byNumber) return { value: byNumber.value };
+  return { error: `${field.label} must be one of ${options.map((o) => `"${o.label}" (${o.value})`).join(", ")}; you entered ${shown(value)}.` };
+}
+
 function readNumber(field: InputField, value: unknown): Read {
+  if (field.options) return readOption(field, value);
   let n: number | undefined;
   if (typeof value === "number") n = value;
   else if (typeof value === "string") {

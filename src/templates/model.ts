@@ -28,10 +28,21 @@ export interface InputField {
   readonly kind: "number" | "choice" | "text";
   readonly domain?: Domain;
   readonly choices?: readonly string[];
+  /**
+   * For a number input that is really a choice (the day-count basis): each allowed number with the
+   * words a user picks it by. The form offers the words, the CLI's --set accepts the words or the
+   * number, and the sheet keeps the number its formulas use.
+   */
+  readonly options?: readonly NumberOption[];
   readonly format: Format;
   readonly default: number | string;
   /** One line shown under the field in the task pane and in `bizplan list`. */
   readonly help?: string;
+}
+
+export interface NumberOption {
+  readonly value: number;
+  readonly label: string;
 }
 
 export type InputValues = Readonly<Record<string, number | string>>;

@@ -70,6 +70,17 @@ const cases: Array<[string, unknown[], unknown, string]> = [
   ["SIMULATEBINARY", [11, 3, 1e9, 0, 100, 0.1, 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -150], ["Mean net per member", (0 - 4 * 120 - 6 * 150) / 11], ["10th percentile net", -150], ["90th percentile net", -120], ["Share with profit", 0], ["Top 1% share of commissions", 150 / 270], ["Share who recruited no one", 10 / 11]], "legs of 5 and 5: the founder 50 a month, break-even; members 1 to 4 10 a month"],
   ["SIMULATESTAIRSTEP", [11, 3, 1e9, 0, 100, [[0, 500, 1000]], [[0.02, 0.05, 0.1]], 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -144], ["Mean net per member", (120 - 10 * 144) / 11], ["10th percentile net", -144], ["90th percentile net", -144], ["Share with profit", 1 / 11], ["Top 1% share of commissions", 270 / 330], ["Share who recruited no one", 10 / 11]], "founder's group 1,100 at 10%: 10 + 10 x 8 a month; the others 2 a month"],
   ["SIMULATE", [11, 3, 1e9, 0, 100, [[0.1]], 50, null, null, null, "brackets"], [["", -100, 0, 0], [-100, -50, 0, 0], [-50, -10, 10, 10 / 11], [-10, 0, 0, 0], [0, 0, 0, 0], [0, 10, 0, 0], [10, 100, 1, 1 / 11], [100, 500, 0, 0], [500, 1000, 0, 0], [1000, 5000, 0, 0], [5000, 10000, 0, 0], [10000, "", 0, 0]], "the founder at 50 a month, the ten at -50"],
+  // Issue 11: the backward questions, with omitted optionals arriving as null.
+  ["TEAMNEEDED", [3000, 100, 0.1], 300, "issue 11: 3000 / (100 x 0.1) = 300"],
+  ["TEAMNEEDED", [3000, 100, 0.1, 150], 315, "issue 11: 3150 / 10 = 315"],
+  ["TEAMNEEDED", [1.1, 1, 0.1, null], 11, "1.1 / 0.1 = 11.000000000000002 is 11 members"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]]], [[6, 1092]], "issue 11: five levels pay 1830, six 5475; 3 + 9 + ... + 729 = 1092"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1], [0.05], [""], [0.05], [0.05], [0.05], [0.05], [0.05]], null, null], [[6, 1092]], "rates as a column with a blank cell, retention and cost omitted"],
+  ["LEVELSNEEDED", [50, 4, 100, [[0.1, 0.1, 0.1]], 0.5, 10], [[2, 6]], "4 x 50% = 2 a member: 2 x 10 + 4 x 10 = 60 = 50 + 10"],
+  ["RECRUITSNEEDED", [3000, 1, 100, 0.1], 300, "month 1: team = r; 10 r = 3000"],
+  ["RECRUITSNEEDED", [3000, 2, 100, 0.1, null, null, null], Math.sqrt(301) - 1, "(1 + r)^2 - 1 = 300: r = 16.349"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0.1, 50], Math.pow(306, 1 / 12) - 1, "(1 + r)^12 - 1 = 305: r = 0.6106"],
+  ["RECRUITSNEEDED", [3000, 1, 100, 0.1, 0, 0, 1001], 300.3, "r x (1 - 1/1001) = 300: r = 300.3"],
 ];
 
 test.each(cases)("BIZ.%s(%j) = %j (%s)", async (name, args, expected) => {
@@ -120,6 +131,18 @@ const errors: Array<[string, unknown[], string, string]> = [
   ["SIMULATEMATRIX", [1000, 12, 1, 0.05, 100, 0, [[0.1]], 50], "#NUM!", "width 0"],
   ["SIMULATEBINARY", [1000, 12, 1, 0.05, 100, 0.1, 50, 0], "#NUM!", "a cap of 0"],
   ["SIMULATESTAIRSTEP", [1000, 12, 1, 0.05, 100, [[0, 300, 200]], [[0, 0.1, 0.2]], 50], "#VALUE!", "thresholds not ascending"],
+  ["TEAMNEEDED", [3000, 0, 0.1], "#NUM!", "a volume of 0 pays nothing"],
+  ["TEAMNEEDED", [3000, 100, 0], "#NUM!", "a payout of 0 pays nothing"],
+  ["TEAMNEEDED", [3000, 100, 1.5], "#NUM!", "payout above 1"],
+  ["TEAMNEEDED", [-1, 100, 0.1], "#NUM!", "a negative goal"],
+  ["TEAMNEEDED", ["lots", 100, 0.1], "#VALUE!", "text for the goal"],
+  ["LEVELSNEEDED", [20000, 3, 100, [[0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05]]], "#NUM!", "all seven levels pay 16410 < 20000"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, "x"]]], "#VALUE!", "text in the level rates"],
+  ["LEVELSNEEDED", [3000, 3, 100, [[0.1, 1.2]]], "#NUM!", "a level rate above 1"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0.1, 0, 0, 300], "#NUM!", "a team of 300 needs a market of 301"],
+  ["RECRUITSNEEDED", [500, 12, 100, 0.1, 0, 0.5, 100], "#NUM!", "a market of 100 losing half a month never holds 50"],
+  ["RECRUITSNEEDED", [3000, 0, 100, 0.1], "#NUM!", "0 months"],
+  ["RECRUITSNEEDED", [3000, 12, 100, 0], "#NUM!", "a payout of 0"],
 ];
 
 test.each(["SIMULATE", "SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP"])("BIZ.%s is @cancelable, and Excel's cancel stops it", async (id) => {

@@ -1,8 +1,8 @@
-import { Button, Divider, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Divider, Link, MessageBar, MessageBarBody, SearchBox, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { insertFormulaAtSelection, reconnectFormulas } from "../../workbook/officejs";
 import { EXAMPLES } from "../examples";
-import { FunctionInfo, loadFunctions, signature } from "../function-list";
+import { FunctionInfo, loadFunctions, searchFunctions, signature } from "../function-list";
 import { Host, canWrite } from "../host";
 
 const useStyles = makeStyles({
@@ -31,10 +31,7 @@ export function FunctionReference({ host }: { host: Host }) {
     loadFunctions().then(setFunctions, (e: Error) => setLoadError(e.message));
   }, []);
 
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return (functions ?? []).filter((f) => !q || f.name.toLowerCase().includes(q) || f.description.toLowerCase().includes(q));
-  }, [functions, filter]);
+  const shown = useMemo(() => searchFunctions(functions ?? [], filter), [functions, filter]);
 
   const run = async (at: string, action: () => Promise<string>) => {
     setBusy(true);
@@ -67,14 +64,19 @@ export function FunctionReference({ host }: { host: Host }) {
         Type <code>=BIZ.</code> in any cell to use these, or select a cell and insert a worked example. Rates are fractions (30% is 0.3). Full reference:{" "}
         <Link href="help.html">help page</Link>.
       </Text>
-      <Input value={filter} onChange={(_, d) => setFilter(d.value)} placeholder="Filter functions" aria-label="Filter functions" type="search" />
+      <SearchBox value={filter} onChange={(_, d) => setFilter(d.value)} placeholder="Search names and descriptions" aria-label="Search functions" aria-controls="function-list" />
+      {functions && (
+        <Text size={200} aria-live="polite" data-testid="function-count">
+          {filter.trim() === "" ? `${functions.length} functions` : shown.length === 0 ? `No function matches "${filter.trim()}".` : `${shown.length} of ${functions.length} functions match.`}
+        </Text>
+      )}
       {loadError && (
         <MessageBar intent="error">
           <MessageBarBody>The function list could not be read: {loadError}</MessageBarBody>
         </MessageBar>
       )}
       {!functions && !loadError && <Spinner size="tiny" label="Reading the function list…" />}
-      <ul className={styles.list} aria-label="BIZ functions">
+      <ul className={styles.list} aria-label="BIZ functions" id="function-list">
         {shown.map((f) => {
           const example = EXAMPLES[f.name.toUpperCase()];
           return (

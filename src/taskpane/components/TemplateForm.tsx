@@ -1,9 +1,11 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { FormEvent, MouseEvent, useRef, useState } from "react";
+import { FormEvent, MouseEvent, useEffect, useMemo, useRef, useState } from "react";
 import { InputField, Template } from "../../templates/model";
 import { insertTemplate } from "../../workbook/officejs";
 import { checkInputs, startingValues } from "../catalog";
+import { formStore, remembered } from "../form-memory";
 import { Host, canWrite } from "../host";
+import { LivePreview } from "./LivePreview";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -23,11 +25,25 @@ interface Outcome {
 /**
  * The form of one template, generated from its inputs. Every value is checked by the templates'
  * own validateInputs (the CLI uses the same) before anything is written: a bad value is explained
- * next to its field and the workbook is not touched.
+ * next to its field and the workbook is not touched. The key figures show live under the form
+ * (LivePreview), and the values typed are remembered per template (form-memory.ts) until
+ * **Reset to defaults**.
  */
 export function TemplateForm({ template, host, onBack }: { template: Template; host: Host; onBack: () => void }) {
   const styles = useStyles();
-  const [raw, setRaw] = useState<Record<string, string>>(() => startingValues(template));
+  // In Excel the values live in the document's settings, elsewhere in local storage; until the
+  // host is known nothing is read or written, and the remembered values are loaded once it is,
+  // unless the user has already typed.
+  const inExcel = host.kind === "excel" || host.kind === "unsupported";
+  const store = useMemo(() => (host.kind === "checking" ? null : formStore(inExcel)), [host.kind, inExcel]);
+  const recall = () => ({ ...startingValues(template), ...remembered(template, store?.load(template.id)) });
+  const [raw, setRaw] = useState<Record<string, string>>(recall);
+  const typed = useRef(false);
+  useEffect(() => {
+    if (store && !typed.current) setRaw(recall());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+  const previewValues = useMemo(() => checkInputs(template, raw).values, [template, raw]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A field's error shows once the user has left it, or for every field after trying to insert.
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
@@ -39,7 +55,9 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
 
   const change = (name: string, value: string) => {
     const next = { ...raw, [name]: value };
+    typed.current = true;
     setRaw(next);
+    store?.save(template.id, next);
     setOutcome(null);
     // Errors follow the typing, so a fixed field clears at once.
     setErrors(checkInputs(template, next).errors);
@@ -47,6 +65,16 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
   const leave = (name: string) => {
     if (!left.has(name)) setLeft(new Set([...left, name]));
     setErrors(checkInputs(template, raw).errors);
+  };
+
+  const reset = () => {
+    typed.current = true;
+    setRaw(startingValues(template));
+    setErrors({});
+    setLeft(new Set());
+    setChecked(false);
+    setOutcome(null);
+    store?.clear(template.id);
   };
 
   const submit = async (e: FormEvent) => {
@@ -112,6 +140,9 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
         <Button type="submit" appearance="primary" disabled={busy || host.kind !== "excel"} aria-describedby={disabledWhy ? "insert-why" : undefined} onMouseDown={keepFocus}>
           {busy ? "Inserting…" : "Insert into workbook"}
         </Button>
+        <Button type="button" onClick={reset}>
+          Reset to defaults
+        </Button>
         <Button type="button" onClick={onBack}>
           Back to templates
         </Button>
@@ -129,6 +160,7 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
           </MessageBarBody>
         </MessageBar>
       )}
+      <LivePreview template={template} values={previewValues} />
     </form>
   );
 }
@@ -162,9 +194,9 @@ function InputRow({
 }) {
   return (
     <Field label={input.label} hint={input.help} validationMessage={error} validationState={error ? "error" : "none"}>
-      {input.kind === "choice" ? (
+      {input.kind === "choice" || input.options ? (
         <Select value={value} onChange={(_, d) => onChange(d.value)} onBlur={onLeave} ref={bind} name={input.name}>
-          {(input.choices ?? []).map((c) => (
+          {(input.options ? input.options.map((o) => o.label) : (input.choices ?? [])).map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
