@@ -18,7 +18,10 @@ export default {
       ...jestConfig,
       // Only the fast unit suites that exercise core and the runner: the browser, LibreOffice,
       // built-bundle and CLI suites need a build and minutes each, and test nothing more of this code.
-      testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/functions/**/*.test.ts"],
+      // MUTATE_TESTS="test/functions/**/*.test.ts,test/core/domains*.test.ts" narrows them while iterating.
+      testMatch: process.env.MUTATE_TESTS
+        ? process.env.MUTATE_TESTS.split(",").map((glob) => `<rootDir>/${glob.trim()}`)
+        : ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/functions/**/*.test.ts"],
       // Property tests capped at 25 runs, without shrinking: see the file for why this only lowers the score.
       moduleNameMapper: { ...jestConfig.moduleNameMapper, "^fast-check$": "<rootDir>/test/support/fast-check-under-mutation.ts" },
       // Transpile only (no type check) under mutation: mutated code is often ill-typed on purpose,
