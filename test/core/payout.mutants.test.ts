@@ -55,3 +55,12 @@ describe("effectivePayoutRate", () => {
     [201, 200, 1], // never above 1
   ])("effectivePayoutRate(%p, %p) = %p", (commission, volume, rate) => expect(effectivePayoutRate(commission, volume)).toBe(rate));
 });
+
+describe("stairStepOnEqualLegs with less than one leg", () => {
+  test("a half leg above your own rate pays you nothing, never a negative amount", () => {
+    // group 0 + 1000 = 1000 (12%); half a leg carries 1000 / 0.5 = 2000 (15%), above your 12%:
+    // a leg at or above your rate pays you nothing (0.5 x (12% - 15%) x 2000 would be -30).
+    const s = stairStepOnEqualLegs(0, 0.5, 1000, THRESHOLDS, RATES);
+    expect([s.groupRate, s.legRate, s.onLegs]).toEqual([0.12, 0.15, 0]);
+  });
+});
