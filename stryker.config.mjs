@@ -33,7 +33,8 @@ export default {
   coverageAnalysis: "perTest",
   // Two cores shared by the whole team: never more than two workers.
   concurrency: 2,
-  timeoutMS: 60000,
+  // A mutant that loops forever is killed (a timeout) after 1.5 x the tests' own time plus this.
+  timeoutMS: 15000,
   // The first run, with per-test coverage, takes minutes on a busy machine.
   dryRunTimeoutMinutes: 30,
   reporters: ["clear-text", "progress", "json", "html"],
