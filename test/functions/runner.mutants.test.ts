@@ -95,6 +95,7 @@ describe("flag: TRUE/FALSE, their text, and numbers as Excel counts them", () =>
     ["TRUE", true],
     [" false ", false],
     ["True", true],
+    [" true ", true], // spaces around the word, as " false " above
     [0, false], // =IF(0, ...) takes the FALSE branch; any other number the TRUE one
     [2, true],
     [-1, true],
@@ -150,6 +151,10 @@ describe("shapedList remembers a row", () => {
     [[1, 2], false],
     [5, false],
   ])("%j: row %p", (raw, isRow) => expect(read(shapedList("v"), raw)).toEqual({ values: expect.any(Array), isRow }));
+
+  test("a shaped list with no numbers is #VALUE!, like any list", () => {
+    expect(read(shapedList("v"), [["", null]])).toEqual(err("#VALUE!", "v has no numbers"));
+  });
 
   test("orient lays a list out the same way", () => {
     const values = [1, 2, 3];
