@@ -16,20 +16,22 @@ export const PERIODS: ReadonlyArray<{ period: Period; label: string }> = [
   { period: "workday", label: "Workday" },
 ];
 
-const NAMES: Record<string, Period> = {
+// A Map, not an object literal: a user's text such as "constructor" or "toString" must not find
+// what every object inherits.
+const NAMES: ReadonlyMap<string, Period> = new Map(Object.entries({
   year: "year", annual: "year", yearly: "year",
   quarter: "quarter", quarterly: "quarter",
   month: "month", monthly: "month",
   week: "week", weekly: "week",
   day: "day", daily: "day",
   workday: "workday",
-};
+} as const));
 
-export const PERIOD_NAMES: readonly string[] = Object.keys(NAMES);
+export const PERIOD_NAMES: readonly string[] = [...NAMES.keys()];
 
 export function parsePeriod(text: unknown, what = "period"): Period {
   const key = typeof text === "string" ? text.trim().toLowerCase() : "";
-  const p = NAMES[key];
+  const p = NAMES.get(key);
   if (!p) throw wrongKind(`${what} must be one of year, quarter, month, week, day, workday; got "${String(text)}"`);
   return p;
 }
