@@ -4,8 +4,9 @@
  *
  * 1. every BIZ function through dist/functions.js: calls a second for a typical call, and the
  *    time of the largest call it accepts (bench/function-cases.ts);
- * 2. SIMULATE at 1,000,000 members x 36 months x 7 levels: wall time and peak memory, in a fresh
- *    process (bench/simulate.mjs);
+ * 2. the four SIMULATE plans at 1,000,000 members x 36 months: wall and CPU time and peak memory, in
+ *    a fresh process each (bench/simulate.mjs), with and without a recruiting spread; and the ratio to a
+ *    straightforward month-by-month implementation of the same plan (bench/reference-plans.ts);
  * 3. template fill: context.sync() calls and Office.js calls per template (the recording stand-in
  *    of the Excel object model that the writer tests use), the time to write the .xlsx, and the BIZ
  *    calls one recalculation of that file makes (counted in its sheet XML, an array formula once:
@@ -28,6 +29,8 @@ import { writeWorkbook } from "../src/workbook/xlsx";
 import { createRecorder } from "../test/workbook/excel-recorder";
 import { bizCalls } from "../test/support/biz-calls";
 import { measureTaskpaneLoad } from "./taskpane-load";
+import { Plan, payMonthByMonth } from "./reference-plans";
+import { CompPlan, simulatePlanMembers } from "../src/core/simulate";
 import { ROOT as root } from "../test/browser/harness";
 
 const dist = process.env.HBP_DIST ?? path.join(root, "dist");
@@ -75,12 +78,14 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`, "");
 
+  // `npm run bench -- --simulate-only`: only section 2.
+  const only = process.argv.includes("--simulate-only");
   // 1. Functions.
   // In this realm, not a sandbox: Excel's runtime gives the script a real global object.
   const { associated: fns, metadata } = loadBundle(dist, { realm: "this" });
   const meta = new Map(metadata.functions.map((f) => [f.id, f]));
-  out.push("| function | typical call | calls a second | largest call | its shape | time |", "| --- | --- | ---: | --- | --- | ---: |");
-  for (const [id, c] of Object.entries(FUNCTION_CASES)) {
+  if (!only) out.push("| function | typical call | calls a second | largest call | its shape | time |", "| --- | --- | ---: | --- | --- | ---: |");
+  for (const [id, c] of Object.entries(only ? {} : FUNCTION_CASES)) {
     const fn = fns.get(id);
     const m = meta.get(id);
     if (!fn || !m) {
@@ -94,19 +99,62 @@ async function main(): Promise<void> {
   }
   out.push("");
 
-  // 2. SIMULATE at full size, cold, in its own process.
-  const { benchSimulate, BENCH_ARGS } = await importEsm(path.join(root, "bench/simulate.mjs"));
-  const runs: Array<{ ms: number; peakRssMB: number; baselineRssMB: number }> = [];
-  for (let i = 0; i < 3; i++) runs.push(await benchSimulate(dist));
-  runs.sort((a, b) => a.ms - b.ms);
-  const mid = runs[1];
+  // 2. The SIMULATE plans at full size: each cold in its own process through the bundle, with and
+  //    without a recruiting spread; and, in this process, the fast engine against a straightforward
+  //    month-by-month implementation of the same plan on the same history (bench/reference-plans.ts).
+  const { benchSimulate } = await importEsm(path.join(root, "bench/simulate.mjs"));
+  const levels = [[0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02]];
+  const stairs = { thresholds: [0, 100, 300, 600, 1000, 1500, 2500, 4000, 6000, 7500], rates: [0, 0.03, 0.06, 0.09, 0.12, 0.15, 0.18, 0.21, 0.23, 0.25] };
+  const market = [1000000, 36, 1, 0.05, 100];
+  const plans: Array<{ id: string; what: string; target: number; args: (spread: number) => unknown[]; plan: CompPlan }> = [
+    { id: "SIMULATE", what: "unilevel, 7 levels", target: 400, args: (s) => [...market, levels, 50, null, s, null, null], plan: { kind: "unilevel", levelRates: levels[0] } },
+    { id: "SIMULATEMATRIX", what: "matrix 3 wide, 7 levels", target: 1000, args: (s) => [...market, 3, levels, 50, null, s, null, null], plan: { kind: "matrix", width: 3, levelRates: levels[0] } },
+    { id: "SIMULATEBINARY", what: "binary 10%, cap 5,000", target: 1000, args: (s) => [...market, 0.1, 50, 5000, null, null, s, null, null], plan: { kind: "binary", rate: 0.1, cap: 5000 } },
+    { id: "SIMULATESTAIRSTEP", what: "stair-step, 10 steps", target: 1000, args: (s) => [...market, [stairs.thresholds], [stairs.rates], 50, null, s, null, null], plan: { kind: "stairstep", ...stairs } },
+  ];
   out.push(
-    `SIMULATE(${JSON.stringify(BENCH_ARGS).slice(1, -1)}): median of 3 cold runs **${fmt(mid.ms)} ms** (fastest ${fmt(runs[0].ms)} ms), ` +
-      `peak RSS **${fmt(Math.max(...runs.map((r) => r.peakRssMB)))} MB** for the whole process (${fmt(mid.baselineRssMB)} MB before the call).`,
-    ""
+    "1,000,000 members x 36 months, 1 recruit a member a month, 5% attrition (the market fills). Cold: one call through dist/functions.js in a fresh process, median of 3 (CPU time of the call in brackets); spread 4 is `recruiting_spread` 4. In-process: the engine warm, and a straightforward month-by-month implementation of the same plan on the same history, once each.",
+    "",
+    "| plan | target | cold, spread 0 | cold, spread 4 | peak RSS | engine in-process | month by month | ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   );
+  const network = { members: 1000000, months: 36, recruitsPerMemberPerMonth: 1, monthlyAttrition: 0.05, volumePerMember: 100, monthlyCost: 50 };
+  for (const p of plans) {
+    const cold: Record<number, Array<{ ms: number; cpuMs: number; peakRssMB: number }>> = {};
+    for (const spread of [0, 4]) {
+      cold[spread] = [];
+      for (let i = 0; i < 3; i++) cold[spread].push(await benchSimulate(dist, p.args(spread), p.id));
+      cold[spread].sort((a, b) => a.ms - b.ms);
+    }
+    const peak = Math.max(...[...cold[0], ...cold[4]].map((r) => r.peakRssMB));
+    simulatePlanMembers({ ...network, members: 100000 }, p.plan); // warm up
+    let t0 = performance.now();
+    const run = simulatePlanMembers(network, p.plan);
+    const engineMs = performance.now() - t0;
+    // The straightforward way starts from the same history; drawing it is counted in both.
+    t0 = performance.now();
+    simulatePlanMembers(network, { kind: "unilevel", levelRates: [0] });
+    const historyMs = performance.now() - t0;
+    t0 = performance.now();
+    const slow = payMonthByMonth({ months: 36, sponsor: run.sponsor, joinMonth: run.joinMonth, lastMonth: run.lastMonth }, p.plan as Plan, 100);
+    const referenceMs = historyMs + performance.now() - t0;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < run.joined; i++) {
+      a += run.commissions[i];
+      b += slow[i];
+    }
+    const agrees = Math.abs(a - b) <= 1e-9 * Math.max(1, b) ? "" : ` (commissions differ: ${a} vs ${b})`;
+    const c = (r: Array<{ ms: number; cpuMs: number }>) => `${fmt(r[1].ms)} ms (${fmt(r[1].cpuMs)})`;
+    out.push(`| ${p.id}: ${p.what} | ${fmt(p.target)} ms | ${c(cold[0])} | ${c(cold[4])} | ${fmt(peak)} MB | ${fmt(engineMs)} ms | ${fmt(referenceMs)} ms | ${(referenceMs / engineMs).toFixed(1)}x${agrees} |`);
+  }
+  out.push("");
 
   // 3. Template fill.
+  if (only) {
+    console.log(out.join("\n"));
+    return;
+  }
   out.push("| template | context.sync() calls | Office.js calls | .xlsx write | .xlsx size | BIZ calls a recalculation |", "| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const template of TEMPLATES) {
     const { values } = validateInputs(template, {});

@@ -49,9 +49,9 @@ export function loadFunctions(distDir) {
 }
 
 /** One timed call in this process: wall time, peak RSS sampled while it runs, and the result. */
-export async function benchSimulateHere(distDir = "dist", args = BENCH_ARGS) {
-  const simulate = loadFunctions(distDir).get("SIMULATE");
-  if (!simulate) throw new Error(`SIMULATE is not associated in ${distDir}/functions.js`);
+export async function benchSimulateHere(distDir = "dist", args = BENCH_ARGS, id = "SIMULATE") {
+  const simulate = loadFunctions(distDir).get(id);
+  if (!simulate) throw new Error(`${id} is not associated in ${distDir}/functions.js`);
   const mb = (bytes) => bytes / (1024 * 1024);
   const baselineRssMB = mb(process.memoryUsage().rss);
   let sampledMB = baselineRssMB;
@@ -61,7 +61,8 @@ export async function benchSimulateHere(distDir = "dist", args = BENCH_ARGS) {
   const t0 = performance.now();
   let result;
   try {
-    result = await simulate(...args);
+    // Excel passes a CancelableInvocation after the parameters of a @cancelable function.
+    result = await simulate(...args, {});
   } catch (e) {
     result = { error: e.code ?? String(e), message: e.message };
   }
@@ -77,10 +78,10 @@ export async function benchSimulateHere(distDir = "dist", args = BENCH_ARGS) {
   return { ms, cpuMs, peakRssMB: Math.max(sampledMB, maxRssMB), sampledPeakRssMB: sampledMB, baselineRssMB, result };
 }
 
-/** One timed call in a fresh Node process (cold code, its own memory high-water mark). */
-export function benchSimulate(distDir = "dist", args = BENCH_ARGS) {
+/** One timed call in a fresh Node process (cold code, its own memory high-water mark); `id` is any of the SIMULATE functions. */
+export function benchSimulate(distDir = "dist", args = BENCH_ARGS, id = "SIMULATE") {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [here, "--child", path.resolve(distDir), JSON.stringify(args)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [here, "--child", path.resolve(distDir), JSON.stringify(args), id], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);
@@ -97,7 +98,7 @@ export function benchSimulate(distDir = "dist", args = BENCH_ARGS) {
 
 async function main(argv) {
   if (argv[0] === "--child") {
-    const r = await benchSimulateHere(argv[1], JSON.parse(argv[2]));
+    const r = await benchSimulateHere(argv[1], JSON.parse(argv[2]), argv[3]);
     process.stdout.write(JSON.stringify(r));
     return;
   }

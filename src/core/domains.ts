@@ -72,4 +72,5 @@ export const PAIR_SIZE = interval("(0,inf)"); // volume a binary pair needs on e
 export const WIDTH = interval("[1,inf)", true); // matrix width: whole positions under each member
 export const NETWORK_SIZE = interval("[1,1000000]", true); // people a SIMULATE network may hold, the founder included
 export const SEED = interval("[0,9007199254740991]", true); // a random seed: the same seed, the same simulation
+export const SPREAD = interval("[0,100]"); // variance of SIMULATE's recruiting propensities (mean 1): 0 is everyone alike, 4 already very unequal
 export const WEIGHT = interval("[0,100]"); // how much a criterion counts when scoring choices (Business Model template)

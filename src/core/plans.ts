@@ -4,7 +4,7 @@ import { WHOLE_TOLERANCE, wholeDown } from "./rounding";
 // Builtins read once per module: in a sandboxed host (jest's vm context, the custom-functions stand-in)
 // every global lookup such as Math.min goes through the sandbox and costs ~150 ns, ten times the
 // arithmetic of a row; these loops run up to 1200 times a call.
-const { min, max, round, ceil, log10, abs } = Math;
+const { min, max, round, ceil, floor, log10, abs } = Math;
 const finite = Number.isFinite;
 const NO_CAP = Infinity;
 
@@ -28,6 +28,9 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 function tidy(x: number, scale: number): number {
   if (x <= 0) return 0;
   if (!(scale > 0)) return x;
+  // A whole number up to the scale is already what rounding to 14 digits gives (x times a power of
+  // ten stays an exact integer below 1e14): the simulations' carries, counted in members, take this path.
+  if (x === floor(x) && x <= scale && scale < 1e14) return x;
   const k = 14 - ceil(log10(scale));
   if (k < 0 || k > 22) return x; // too large or too small to tidy exactly: leave as is
   const f = POW10[k];
@@ -59,46 +62,62 @@ export interface BinaryOptions {
  */
 export function binary(left: readonly number[], right: readonly number[], options: BinaryOptions): Array<[number, number, number, number, number]> {
   if (left.length !== right.length) throw wrongKind(`left and right volumes must cover the same periods; left has ${left.length}, right has ${right.length}`);
-  const { rate, flush = false, pairSize } = options;
+  const { rate, flush = false, pairSize = 0 } = options;
   const cap = options.cap ?? NO_CAP;
   const rows = new Array<[number, number, number, number, number]>(left.length);
-  let carryLeft = 0;
-  let carryRight = 0;
+  const state = new Float64Array(BINARY_STATE);
   for (let t = 0; t < left.length; t++) {
-    carryLeft += left[t];
-    carryRight += right[t];
-    if (!finite(carryLeft + carryRight)) throw outOfRange(`the volumes carried pass the largest number a spreadsheet can hold in period ${t + 1}`);
-    const weaker = min(carryLeft, carryRight);
-    let matched: number;
-    let paidVolume: number;
-    let commission: number;
-    if (pairSize === undefined) {
-      matched = weaker;
-      commission = matched * rate;
-      paidVolume = matched;
-      if (commission > cap) {
-        commission = cap;
-        paidVolume = min(matched, cap / rate);
-      }
-    } else {
-      // A pair within the whole-number tolerance of complete counts: 7.5 / 2.5 is 3 pairs.
-      const pairs = wholeDown(weaker / pairSize);
-      if (!finite(pairs)) throw outOfRange(`pair_size ${pairSize} is too small for volumes of ${weaker}`);
-      matched = min(tidy(pairs * pairSize, weaker), weaker);
-      let paidPairs = pairs;
-      if (pairs * rate > cap) paidPairs = min(pairs, wholeDown(cap / rate));
-      commission = min(paidPairs * rate, cap);
-      paidVolume = min(tidy(paidPairs * pairSize, weaker), matched);
-    }
-    if (!finite(commission)) throw outOfRange(`the commission passes the largest number a spreadsheet can hold in period ${t + 1}`);
-    const leaving = flush ? matched : paidVolume;
-    if (leaving > 0) {
-      carryLeft = settle(carryLeft, leaving);
-      carryRight = settle(carryRight, leaving);
-    }
-    rows[t] = [t + 1, matched, commission, carryLeft, carryRight];
+    const commission = binaryPeriod(state, 0, left[t], right[t], rate, cap, flush, pairSize, t + 1);
+    rows[t] = [t + 1, state[2], commission, state[0], state[1]];
   }
   return rows;
+}
+
+/** Numbers a binary member carries from period to period: carry left, carry right, and the volume matched in the last period. */
+export const BINARY_STATE = 3;
+
+/**
+ * One period of a binary plan for one member, the rule BINARY applies period by period and the
+ * simulations apply to every member every month. `state[at]` and `state[at + 1]` hold the carries
+ * (updated), `state[at + 2]` receives the matched volume; returns the commission. `cap` is Infinity
+ * for no cap, `pairSize` 0 for none; `period` only names the period in an error.
+ */
+export function binaryPeriod(state: Float64Array, at: number, left: number, right: number, rate: number, cap: number, flush: boolean, pairSize: number, period: number): number {
+  let carryLeft = state[at] + left;
+  let carryRight = state[at + 1] + right;
+  if (!finite(carryLeft + carryRight)) throw outOfRange(`the volumes carried pass the largest number a spreadsheet can hold in period ${period}`);
+  const weaker = min(carryLeft, carryRight);
+  let matched: number;
+  let paidVolume: number;
+  let commission: number;
+  if (pairSize === 0) {
+    matched = weaker;
+    commission = matched * rate;
+    paidVolume = matched;
+    if (commission > cap) {
+      commission = cap;
+      paidVolume = min(matched, cap / rate);
+    }
+  } else {
+    // A pair within the whole-number tolerance of complete counts: 7.5 / 2.5 is 3 pairs.
+    const pairs = wholeDown(weaker / pairSize);
+    if (!finite(pairs)) throw outOfRange(`pair_size ${pairSize} is too small for volumes of ${weaker}`);
+    matched = min(tidy(pairs * pairSize, weaker), weaker);
+    let paidPairs = pairs;
+    if (pairs * rate > cap) paidPairs = min(pairs, wholeDown(cap / rate));
+    commission = min(paidPairs * rate, cap);
+    paidVolume = min(tidy(paidPairs * pairSize, weaker), matched);
+  }
+  if (!finite(commission)) throw outOfRange(`the commission passes the largest number a spreadsheet can hold in period ${period}`);
+  const leaving = flush ? matched : paidVolume;
+  if (leaving > 0) {
+    carryLeft = settle(carryLeft, leaving);
+    carryRight = settle(carryRight, leaving);
+  }
+  state[at] = carryLeft;
+  state[at + 1] = carryRight;
+  state[at + 2] = matched;
+  return commission;
 }
 
 /** Raises #VALUE! unless the schedule has one rate per threshold and the thresholds ascend. */
@@ -107,6 +126,11 @@ function checkSchedule(thresholds: readonly number[], rates: readonly number[]):
   for (let i = 1; i < thresholds.length; i++) {
     if (!(thresholds[i] > thresholds[i - 1])) throw wrongKind(`thresholds must ascend; ${thresholds[i]} follows ${thresholds[i - 1]}`);
   }
+}
+
+/** A volume within the whole-number tolerance of a threshold reaches it, so 0.1 + 0.2 reaches 0.3. */
+function reaches(volume: number, threshold: number): boolean {
+  return volume >= threshold - WHOLE_TOLERANCE * max(1, abs(threshold));
 }
 
 /**
@@ -120,7 +144,7 @@ function rateAt(volume: number, thresholds: readonly number[], rates: readonly n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const t = thresholds[mid];
-    if (volume >= t - WHOLE_TOLERANCE * max(1, abs(t))) lo = mid + 1;
+    if (reaches(volume, t)) lo = mid + 1;
     else hi = mid;
   }
   return lo === 0 ? 0 : rates[lo - 1];
@@ -147,11 +171,35 @@ export function stairStep(personalVolume: number, legVolumes: readonly number[],
   if (!finite(group)) throw outOfRange("the group volume passes the largest number a spreadsheet can hold");
   const rate = rateAt(group, thresholds, rates);
   let bonus = rate * personalVolume;
-  for (const leg of legVolumes) {
-    const legRate = rateAt(leg, thresholds, rates);
-    if (legRate < rate) bonus += rate * leg - legRate * leg;
-  }
+  for (const leg of legVolumes) bonus += breakawayShare(rate, rateAt(leg, thresholds, rates), leg);
   return bonus;
+}
+
+/**
+ * What a member at `rate` earns on one leg of `legVolume` whose own rate is `legRate`: the
+ * difference when positive, worked as the member's bonus on the leg less the leg's own; a leg at
+ * or above the member's rate has broken away and pays nothing.
+ */
+export function breakawayShare(rate: number, legRate: number, legVolume: number): number {
+  return legRate < rate ? rate * legVolume - legRate * legVolume : 0;
+}
+
+/**
+ * The stair-step rate of every group volume that is a whole number of `unit`s, 0 to `count` units:
+ * table[k] = the rate of k x unit, as STAIRSTEP finds it. The simulation's group volumes are whole
+ * numbers of members' volumes, so one lookup replaces a search per member per month. One sweep up
+ * the thresholds, since the rate of a larger volume is never that of a lower threshold.
+ */
+export function stairStepRateTable(unit: number, count: number, thresholds: readonly number[], rates: readonly number[]): Float64Array {
+  checkSchedule(thresholds, rates);
+  const table = new Float64Array(count + 1);
+  let reached = 0; // thresholds reached by the current volume
+  for (let k = 0; k <= count; k++) {
+    const volume = k * unit;
+    while (reached < thresholds.length && reaches(volume, thresholds[reached])) reached++;
+    table[k] = reached === 0 ? 0 : rates[reached - 1];
+  }
+  return table;
 }
 
 /**

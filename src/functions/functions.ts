@@ -6,3 +6,4 @@ import "./sales";
 import "./downline";
 import "./plans";
 import "./simulate";
+import "./simulate-plans";

@@ -131,6 +131,42 @@ function readList(raw: Raw, name: string, domain?: Domain): ShapedList {
   return { values, isRow };
 }
 
+/** One of a few words (case and surrounding spaces ignored): anything else is #VALUE! naming the choices. */
+export function choice<const T extends string>(name: string, options: readonly T[]): Param<T> {
+  return {
+    name,
+    read: (raw, label) => {
+      const word = isArray(raw) ? toSingle(raw, label) : raw;
+      const found = typeof word === "string" ? options.find((o) => o === word.trim().toLowerCase()) : undefined;
+      if (found === undefined) throw wrongKind(`${label} must be one of ${options.map((o) => `"${o}"`).join(", ")}; got ${JSON.stringify(word)}`);
+      return found;
+    },
+  };
+}
+
+const NEVER_CANCELED = () => false;
+
+/**
+ * Excel's CancelableInvocation, which Excel passes to a @cancelable function after all its declared
+ * parameters (omitted optionals arrive as null, so it is always at the same place): read as a
+ * question the body asks between slices of work, "has Excel canceled this call?". Declare it last.
+ * Called without one (tests, other callers), the call is never canceled.
+ */
+export function cancelation(): Param<() => boolean> {
+  return {
+    name: "invocation",
+    fallback: { value: NEVER_CANCELED },
+    read: (raw) => {
+      if (typeof raw !== "object" || raw === null) return NEVER_CANCELED;
+      let canceled = false;
+      (raw as { onCanceled?: () => void }).onCanceled = () => {
+        canceled = true;
+      };
+      return () => canceled;
+    },
+  };
+}
+
 /** Makes a parameter optional with the value it takes when omitted or blank. */
 export function optional<T>(param: Param<T>, value: T): Param<T> {
   return { ...param, fallback: { value } };

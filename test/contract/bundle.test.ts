@@ -58,7 +58,13 @@ const cases: Array<[string, unknown[], unknown, string]> = [
   ["DIFFERENTIAL", [100, [[0.1], [0.15], [0.19], [0.21]]], [[10], [5], [4], [2]], "issue 3: a column gives a column"],
   ["GROWTH", [0.5, 2, 0.1], [[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]], "issue 3"],
   ["PROJECTION", [0.5, 2, 100, 0.1, 50], [[1, 0.5, 50, 5, 50, -45, -45], [2, 1.25, 125, 12.5, 50, -37.5, -82.5]], "issue 3: net -45 then -37.5, cumulative -82.5"],
-  ["SIMULATE", [1, 12, 1, 0.05, 100, [[0.1]], 50], [["Members joined", 1], ["Active at end", 1], ["Median net per member", -600], ["Mean net per member", -600], ["10th percentile net", -600], ["90th percentile net", -600], ["Share with profit", 0], ["Top 1% share of commissions", 0]], "a market of one: the founder alone pays 12 x 50"],
+  ["SIMULATE", [1, 12, 1, 0.05, 100, [[0.1]], 50], [["Members joined", 1], ["Active at end", 1], ["Median net per member", -600], ["Mean net per member", -600], ["10th percentile net", -600], ["90th percentile net", -600], ["Share with profit", 0], ["Top 1% share of commissions", 0], ["Share who recruited no one", 1]], "a market of one: the founder alone pays 12 x 50"],
+  // Issue 10: the plans on a market of 11 filled in month 1 (the founder sponsors the other 10), no attrition, 3 months.
+  ["SIMULATE", [11, 3, 1e9, 0, 100, [[0.1]], 50, null, null, 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -150], ["Mean net per member", (150 - 1500) / 11], ["10th percentile net", -150], ["90th percentile net", -150], ["Share with profit", 1 / 11], ["Top 1% share of commissions", 1], ["Share who recruited no one", 10 / 11], ["Share at goal", 1 / 11]], "founder 10 x 10 x 3 - 150 = 150; at the goal of 50 in the last month: the founder only"],
+  ["SIMULATEMATRIX", [11, 3, 1e9, 0, 100, 3, [[0.1, 0.05]], 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -150], ["Mean net per member", (45 - 60 - 60 - 120 - 7 * 150) / 11], ["10th percentile net", -150], ["90th percentile net", -60], ["Share with profit", 1 / 11], ["Top 1% share of commissions", 195 / 405], ["Share who recruited no one", 10 / 11]], "3 x 10 + 7 x 5 a month to the founder; 3, 3 and 1 placed under members 1 to 3"],
+  ["SIMULATEBINARY", [11, 3, 1e9, 0, 100, 0.1, 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -150], ["Mean net per member", (0 - 4 * 120 - 6 * 150) / 11], ["10th percentile net", -150], ["90th percentile net", -120], ["Share with profit", 0], ["Top 1% share of commissions", 150 / 270], ["Share who recruited no one", 10 / 11]], "legs of 5 and 5: the founder 50 a month, break-even; members 1 to 4 10 a month"],
+  ["SIMULATESTAIRSTEP", [11, 3, 1e9, 0, 100, [[0, 500, 1000]], [[0.02, 0.05, 0.1]], 50], [["Members joined", 11], ["Active at end", 11], ["Median net per member", -144], ["Mean net per member", (120 - 10 * 144) / 11], ["10th percentile net", -144], ["90th percentile net", -144], ["Share with profit", 1 / 11], ["Top 1% share of commissions", 270 / 330], ["Share who recruited no one", 10 / 11]], "founder's group 1,100 at 10%: 10 + 10 x 8 a month; the others 2 a month"],
+  ["SIMULATE", [11, 3, 1e9, 0, 100, [[0.1]], 50, null, null, null, "brackets"], [["", -100, 0, 0], [-100, -50, 0, 0], [-50, -10, 10, 10 / 11], [-10, 0, 0, 0], [0, 0, 0, 0], [0, 10, 0, 0], [10, 100, 1, 1 / 11], [100, 500, 0, 0], [500, 1000, 0, 0], [1000, 5000, 0, 0], [5000, 10000, 0, 0], [10000, "", 0, 0]], "the founder at 50 a month, the ten at -50"],
 ];
 
 test.each(cases)("BIZ.%s(%j) = %j (%s)", async (name, args, expected) => {
@@ -100,7 +106,30 @@ const errors: Array<[string, unknown[], string, string]> = [
   ["PROJECTION", [0.5, 12, 100, 1.5], "#NUM!", "payout above 1"],
   ["SIMULATE", [1000001, 12, 1, 0.05, 100, [[0.1]], 50], "#NUM!", "more than 1,000,000 members"],
   ["SIMULATE", [1000, 12, 1, 0.05, 100, [[0.1, "x"]], 50], "#VALUE!", "text in the level rates"],
+  ["SIMULATE", [1000, 12, 1, 0.05, 100, [[0.1]], 50, null, 101], "#NUM!", "a recruiting spread above 100"],
+  ["SIMULATE", [1000, 12, 1, 0.05, 100, [[0.1]], 50, null, null, null, "histogram"], "#VALUE!", "an unknown report"],
+  ["SIMULATEMATRIX", [1000, 12, 1, 0.05, 100, 0, [[0.1]], 50], "#NUM!", "width 0"],
+  ["SIMULATEBINARY", [1000, 12, 1, 0.05, 100, 0.1, 50, 0], "#NUM!", "a cap of 0"],
+  ["SIMULATESTAIRSTEP", [1000, 12, 1, 0.05, 100, [[0, 300, 200]], [[0, 0.1, 0.2]], 50], "#VALUE!", "thresholds not ascending"],
 ];
+
+test.each(["SIMULATE", "SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP"])("BIZ.%s is @cancelable, and Excel's cancel stops it", async (id) => {
+  expect(metadata.functions.find((f) => f.id === id)!.options).toMatchObject({ cancelable: true });
+  const args: Record<string, unknown[]> = {
+    SIMULATE: [1_000_000, 36, 1, 0.05, 100, [[0.1, 0.05]], 50],
+    SIMULATEMATRIX: [1_000_000, 36, 1, 0.05, 100, 3, [[0.1, 0.05]], 50],
+    SIMULATEBINARY: [1_000_000, 36, 1, 0.05, 100, 0.1, 50],
+    SIMULATESTAIRSTEP: [1_000_000, 36, 1, 0.05, 100, [[0, 1000]], [[0.05, 0.1]], 50],
+  };
+  const invocation: { onCanceled?: () => void } = {};
+  const running = call(id, args[id], invocation);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(typeof invocation.onCanceled).toBe("function");
+  invocation.onCanceled!();
+  const r = await running;
+  expect(r.error).toBe("#VALUE!");
+  expect(r.message).toMatch(/canceled/);
+});
 
 test.each(errors)("BIZ.%s(%j) is %s (%s)", async (name, args, code) => {
   const r = await call(name, args);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { BINOMIAL_INVERSION_BELOW, POISSON_INVERSION_BELOW, POISSON_NORMAL_ABOVE, Random, binomial, logFactorial, poisson, stirlingTail } from "../../src/core/random";
+import { BINOMIAL_INVERSION_BELOW, POISSON_INVERSION_BELOW, POISSON_NORMAL_ABOVE, Random, binomial, gamma, logFactorial, poisson, stirlingTail } from "../../src/core/random";
 
 describe("Random: xoshiro128** seeded through splitmix32", () => {
   test("the same seed gives the same stream; different seeds differ", () => {
@@ -176,5 +176,35 @@ describe("binomial: mean and variance over many draws with a fixed seed", () => 
       // The series for k >= 10 stops at the 1/n^5 term: what it leaves out is below 1/(1680 n^7) < 1e-10.
       expect(Math.abs(stirlingTail(k) - (logFactorial(k) - stirling))).toBeLessThan(k < 10 ? 1e-14 : 1e-10);
     }
+  });
+});
+
+describe("gamma", () => {
+  // Gamma(k, 1) has mean k and variance k (any textbook; e.g. NIST/SEMATECH e-Handbook, 1.3.6.6.11).
+  test.each([0.25, 0.5, 1, 2.5, 10])("Gamma(%p): mean and variance k over 100,000 draws", (k) => {
+    const rng = new Random(77);
+    const n = 100_000;
+    let sum = 0;
+    let sq = 0;
+    for (let i = 0; i < n; i++) {
+      const x = gamma(rng, k);
+      if (!(x >= 0) || !Number.isFinite(x)) throw new Error(`draw ${x}`);
+      sum += x;
+      sq += x * x;
+    }
+    const mean = sum / n;
+    const variance = sq / n - mean * mean;
+    // Standard error of the mean sqrt(k / n); of the variance about sqrt((E[x^4] - k^2) / n), with E[x^4] = k(k+1)(k+2)(k+3).
+    expect(Math.abs(mean - k)).toBeLessThan(5 * Math.sqrt(k / n));
+    expect(Math.abs(variance - k)).toBeLessThan(5 * Math.sqrt((k * (k + 1) * (k + 2) * (k + 3) - k * k) / n));
+  });
+
+  test("Gamma(1) is Exp(1): P(X > 1) = e^-1", () => {
+    const rng = new Random(5);
+    let above = 0;
+    const n = 100_000;
+    for (let i = 0; i < n; i++) if (gamma(rng, 1) > 1) above++;
+    const p = Math.exp(-1);
+    expect(Math.abs(above / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
   });
 });

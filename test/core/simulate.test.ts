@@ -35,7 +35,9 @@ const FILL_AT_ONCE = 1e9;
  * dropped) earns volume x its level's rate if it is active that month.
  */
 function commissionsByHand(run: SimulationRun): Float64Array {
-  const { months, levelRates, volumePerMember } = run.params;
+  const { months, volumePerMember } = run.params;
+  if (run.plan.kind !== "unilevel") throw new Error("a unilevel run");
+  const levelRates = run.plan.levelRates;
   const out = new Float64Array(run.joined);
   const activeIn = (i: number, t: number) => Math.max(run.joinMonth[i], 1) <= t && t <= run.lastMonth[i];
   for (let t = 1; t <= months; t++) {
@@ -112,7 +114,7 @@ describe("SIMULATE worked cases", () => {
     expect(s.meanNet * s.membersJoined).toBeCloseTo(-s.costsPaid, 6);
   });
 
-  test("summaryRows: eight rows of label and value, in the issue's order", () => {
+  test("summaryRows: today's eight rows of label and value in the issue's order, then the share who recruited no one", () => {
     const s = simulate(base);
     const rows = summaryRows(s);
     expect(rows.map((r) => r[0])).toEqual([...SIMULATION_LABELS]);
@@ -125,8 +127,9 @@ describe("SIMULATE worked cases", () => {
       "90th percentile net",
       "Share with profit",
       "Top 1% share of commissions",
+      "Share who recruited no one",
     ]);
-    expect(rows.map((r) => r[1])).toEqual([s.membersJoined, s.activeAtEnd, s.medianNet, s.meanNet, s.p10Net, s.p90Net, s.shareWithProfit, s.top1PercentShare]);
+    expect(rows.map((r) => r[1])).toEqual([s.membersJoined, s.activeAtEnd, s.medianNet, s.meanNet, s.p10Net, s.p90Net, s.shareWithProfit, s.top1PercentShare, s.shareRecruitedNoOne]);
   });
 });
 

@@ -64,14 +64,19 @@ export function loadBundle(dist = distDir(), { realm = "sandbox" }: { realm?: "s
   }
   const byName = new Map(metadata.functions.map((f) => [f.name.toUpperCase(), f]));
 
-  /** Calls BIZ.NAME with Excel's conventions; `args` shorter than the parameters are omitted ones. */
-  async function call(name: string, args: unknown[] = []): Promise<Outcome> {
+  /**
+   * Calls BIZ.NAME with Excel's conventions; `args` shorter than the parameters are omitted ones.
+   * A @cancelable function (options.cancelable) gets, as from Excel, a CancelableInvocation after
+   * its parameters: pass `invocation` to hold it (and call its onCanceled), else a fresh one.
+   */
+  async function call(name: string, args: unknown[] = [], invocation: { onCanceled?: () => void } = {}): Promise<Outcome> {
     const meta = byName.get(name.replace(/^BIZ\./i, "").toUpperCase());
     if (!meta) return { error: "#NAME?" };
     const fn = associated.get(meta.id.toUpperCase());
     if (!fn) return { error: "#N/A", message: "not associated" };
     try {
-      const value = await fn(...excelArgs(meta.parameters, args));
+      const excel = excelArgs(meta.parameters, args);
+      const value = await fn(...(meta.options?.cancelable ? [...excel, invocation] : excel));
       return { value };
     } catch (e) {
       if (e instanceof ExcelError) return { error: e.code, message: e.message };

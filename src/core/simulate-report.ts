@@ -1,0 +1,279 @@
+import { Random } from "./random";
+import { WHOLE_TOLERANCE } from "./rounding";
+
+// Math's functions as module constants (see simulate-history.ts).
+const { abs, ceil, floor, max, min } = Math;
+
+/**
+ * What SIMULATE reports from a finished run: the summary (and the share at the user's goal), the
+ * percentiles of the members' nets, and an income-disclosure table of brackets.
+ */
+
+/** What a run leaves behind, member by member in join order (index 0 is the founder). */
+export interface MemberRecords {
+  /** Members who joined, the founder included; the arrays below hold them at 0..joined-1. */
+  joined: number;
+  /** Sponsor of each member; -1 for the founder. */
+  sponsor: Int32Array;
+  /** Month each member joined (0 for the founder). */
+  joinMonth: Uint16Array;
+  /** Last month each member was active: the month it dropped, or `months` if it stayed. */
+  lastMonth: Uint16Array;
+  /** 1 if still active after the last month. */
+  active: Uint8Array;
+  /** Commissions each member earned over the run. */
+  commissions: Float64Array;
+  /** Commissions each member earned in the last month. */
+  lastMonthCommissions: Float64Array;
+}
+
+export interface Money {
+  volumePerMember: number;
+  monthlyCost: number;
+  /** A monthly net income: the summary adds the share of members at it. */
+  goal: number | undefined;
+}
+
+export interface SimulationSummary {
+  membersJoined: number;
+  activeAtEnd: number;
+  medianNet: number;
+  meanNet: number;
+  p10Net: number;
+  p90Net: number;
+  shareWithProfit: number;
+  top1PercentShare: number;
+  /** Members who sponsored nobody, over members joined. */
+  shareRecruitedNoOne: number;
+  /** With a goal: members still in whose net in the last month was at least the goal, over members joined. */
+  shareAtGoal?: number;
+  /** Totals over the run, for checks and for the templates. */
+  volumeSold: number;
+  commissionsPaid: number;
+  costsPaid: number;
+}
+
+/** The rows SIMULATE's summary spills, in order (then "Share at goal" when a goal is given). */
+export const SIMULATION_LABELS = [
+  "Members joined",
+  "Active at end",
+  "Median net per member",
+  "Mean net per member",
+  "10th percentile net",
+  "90th percentile net",
+  "Share with profit",
+  "Top 1% share of commissions",
+  "Share who recruited no one",
+] as const;
+
+/** The row the summary adds when a goal is given. */
+export const GOAL_LABEL = "Share at goal";
+
+/** What each figure of the summary is, in the order of SIMULATION_LABELS: a count of people, money, or a share. */
+export const SIMULATION_KINDS = ["count", "count", "money", "money", "money", "money", "share", "share", "share"] as const;
+
+/** The percentiles the "percentiles" report lists, as PERCENTILE.INC takes them. */
+export const REPORT_PERCENTILES = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
+
+/**
+ * The brackets of the "brackets" report: average net per month, from (included) to (excluded), the
+ * first and the last open-ended, and a row of its own for exactly breaking even. Why these: see
+ * docs/simulate.md ("brackets").
+ */
+export const BRACKET_EDGES = [-100, -50, -10, 0, 10, 100, 500, 1000, 5000, 10000] as const;
+
+/** The reports SIMULATE can spill. */
+export type Report = "summary" | "percentiles" | "brackets";
+export const REPORTS: readonly Report[] = ["summary", "percentiles", "brackets"];
+
+/** The summary as SIMULATE spills it: rows of label and value. */
+export function summaryRows(summary: SimulationSummary): Array<[string, number]> {
+  const values = [
+    summary.membersJoined,
+    summary.activeAtEnd,
+    summary.medianNet,
+    summary.meanNet,
+    summary.p10Net,
+    summary.p90Net,
+    summary.shareWithProfit,
+    summary.top1PercentShare,
+    summary.shareRecruitedNoOne,
+  ];
+  const rows: Array<[string, number]> = SIMULATION_LABELS.map((label, i) => [label, values[i]]);
+  if (summary.shareAtGoal !== undefined) rows.push([GOAL_LABEL, summary.shareAtGoal]);
+  return rows;
+}
+
+/** Months member i was active: from its join month (month 1 for the founder) through its last month. */
+export function monthsIn(run: MemberRecords, i: number): number {
+  return run.lastMonth[i] - max(run.joinMonth[i], 1) + 1;
+}
+
+/** Every member's net (commissions less costs over its months in); a net within rounding of 0 is 0. */
+export function netsOf(run: MemberRecords, money: Money): Float64Array {
+  const n = run.joined;
+  const cost = money.monthlyCost;
+  const nets = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const earned = run.commissions[i];
+    const paid = cost * monthsIn(run, i);
+    const net = earned - paid;
+    // A member who breaks even to the last bits of rounding broke even: not a profit, not a loss.
+    nets[i] = abs(net) <= WHOLE_TOLERANCE * (earned + paid) ? 0 : net;
+  }
+  return nets;
+}
+
+/** The summary figures (and the totals) from a run. */
+export function summarize(run: MemberRecords, money: Money): SimulationSummary {
+  const n = run.joined;
+  const { volumePerMember: volume, monthlyCost: cost, goal } = money;
+  const nets = netsOf(run, money);
+  let monthsActive = 0;
+  let commissionsPaid = 0;
+  let netSum = 0;
+  let withProfit = 0;
+  let activeAtEnd = 0;
+  let atGoal = 0;
+  const sponsored = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const net = nets[i];
+    netSum += net;
+    if (net > 0) withProfit++;
+    monthsActive += monthsIn(run, i);
+    commissionsPaid += run.commissions[i];
+    activeAtEnd += run.active[i];
+    if (i > 0) sponsored[run.sponsor[i]] = 1;
+    if (goal !== undefined && run.active[i] === 1) {
+      const earned = run.lastMonthCommissions[i];
+      // At least the goal, to the last bits of rounding: 150.00000000000003 - 50 reaches 100.
+      if (earned - cost >= goal - WHOLE_TOLERANCE * max(1, abs(goal), earned + cost)) atGoal++;
+    }
+  }
+  let recruitedNoOne = 0;
+  for (let i = 0; i < n; i++) recruitedNoOne += 1 - sponsored[i];
+  // Members with the most commissions: the top 1%, rounded up to whole members (at least one).
+  const top = ceil(n / 100);
+  const byCommission = run.commissions.slice();
+  selectRanks(byCommission, [n - top]);
+  let topSum = 0;
+  for (let i = n - top; i < n; i++) topSum += byCommission[i];
+  const [p10Net, medianNet, p90Net] = percentiles(nets, [0.1, 0.5, 0.9]);
+  const summary: SimulationSummary = {
+    membersJoined: n,
+    activeAtEnd,
+    medianNet,
+    meanNet: netSum / n,
+    p10Net,
+    p90Net,
+    shareWithProfit: withProfit / n,
+    top1PercentShare: commissionsPaid > 0 ? min(1, topSum / commissionsPaid) : 0,
+    shareRecruitedNoOne: recruitedNoOne / n,
+    volumeSold: volume * monthsActive,
+    commissionsPaid,
+    costsPaid: cost * monthsActive,
+  };
+  if (goal !== undefined) summary.shareAtGoal = atGoal / n;
+  return summary;
+}
+
+/** The "percentiles" report: rows of percentile (as PERCENTILE.INC takes it: 0.01 is the 1st) and net. */
+export function percentileRows(run: MemberRecords, money: Money): Array<[number, number]> {
+  const values = percentiles(netsOf(run, money), REPORT_PERCENTILES);
+  return REPORT_PERCENTILES.map((p, i) => [p, values[i]]);
+}
+
+/**
+ * The "brackets" report: rows of from, to, members and share of members, by each member's average
+ * net per month (net over months in). A bracket holds from <= x < to; the break-even row holds
+ * exactly 0 (from 0 to 0), and the row after it starts just above 0. Open ends are blank ("").
+ */
+export function bracketRows(run: MemberRecords, money: Money): Array<[number | string, number | string, number, number]> {
+  const n = run.joined;
+  const nets = netsOf(run, money);
+  const edges = BRACKET_EDGES;
+  const zero = edges.indexOf(0);
+  // Rows: below edges[0]; [edges[k], edges[k+1]) for k < zero; exactly 0; (0, edges[zero+1]); [edges[k], edges[k+1]) above; edges[last] and up.
+  const rows: Array<[number | string, number | string, number, number]> = [];
+  rows.push(["", edges[0], 0, 0]);
+  for (let k = 0; k < edges.length - 1; k++) {
+    rows.push([edges[k], edges[k + 1], 0, 0]);
+    if (k === zero - 1) rows.push([0, 0, 0, 0]);
+  }
+  rows.push([edges[edges.length - 1], "", 0, 0]);
+  for (let i = 0; i < n; i++) {
+    const x = nets[i] / monthsIn(run, i);
+    rows[bracketOf(x, edges, zero)][2]++;
+  }
+  for (const row of rows) row[3] = row[2] / n;
+  return rows;
+}
+
+/** The row of `bracketRows` that holds an average net of x. */
+function bracketOf(x: number, edges: readonly number[], zero: number): number {
+  if (x === 0) return zero + 1;
+  let k = 0; // edges not above x
+  while (k < edges.length && edges[k] <= x) k++;
+  // Rows up to the break-even row are one per edge; above it, one more.
+  return k <= zero ? k : k + 1;
+}
+
+/**
+ * Percentiles the way Excel's PERCENTILE.INC (and MEDIAN) computes them: linear interpolation at
+ * rank p x (n - 1) of the sorted values. Found by selection in linear time rather than by a sort
+ * (sorting a million nets would cost a third of the whole simulation). Reorders `values`.
+ */
+export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  const ranks: number[] = [];
+  for (const p of ps) {
+    const rank = floor(p * (n - 1));
+    ranks.push(rank, min(rank + 1, n - 1));
+  }
+  selectRanks(values, ranks);
+  return ps.map((p) => {
+    const rank = p * (n - 1);
+    const i = floor(rank);
+    return rank === i ? values[i] : values[i] + (rank - i) * (values[i + 1] - values[i]);
+  });
+}
+
+/**
+ * Rearranges `values` so that each of `ranks` holds the value a sort would put there (quickselect
+ * for several ranks at once: after each partition only the sides that hold a wanted rank go on).
+ * The pivot is the median of three picks by a fixed-seed generator, so no order of the input can
+ * make it quadratic except with vanishing probability, and the result is reproducible.
+ */
+export function selectRanks(values: Float64Array, ranks: readonly number[]): void {
+  const wanted = [...new Set(ranks)].sort((x, y) => x - y);
+  const rng = new Random(0x5eed);
+  const stack: Array<[number, number, number, number]> = [[0, values.length - 1, 0, wanted.length - 1]];
+  for (let range = stack.pop(); range; range = stack.pop()) {
+    const [lo, hi, first, last] = range;
+    if (first > last || hi <= lo) continue;
+    const span = hi - lo + 1;
+    const x = values[lo + floor(rng.next() * span)];
+    const y = values[lo + floor(rng.next() * span)];
+    const z = values[lo + floor(rng.next() * span)];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    // Now values[lo..j] <= pivot <= values[i..hi], and everything strictly between equals the pivot.
+    let left = first;
+    while (left <= last && wanted[left] <= j) left++;
+    let right = left;
+    while (right <= last && wanted[right] < i) right++;
+    stack.push([lo, j, first, left - 1], [i, hi, right, last]);
+  }
+}
