@@ -1,7 +1,7 @@
 import { downlineProjection, downlineProjectionPlan, NOT_REACHED, PROJECTION_COLUMNS, PROJECTION_MONTHS, SOURCED_FIGURES } from "../../src/templates/downline-projection";
 import { MemorySheet, bizDependents, readCell, readColumn, readName } from "../../src/workbook/memory";
 import { projection } from "../../src/core/growth";
-import { SIMULATION_LABELS, simulate } from "../../src/core/simulate";
+import { GOAL_LABEL, SIMULATION_LABELS, simulate } from "../../src/core/simulate";
 import { projectionTable } from "../../src/functions/downline";
 import { simulateFn } from "../../src/functions/simulate";
 import { write } from "./helpers";
@@ -159,15 +159,18 @@ describe("Downline Projection through the in-memory writer", () => {
 
   test("the reality check: SIMULATE over the same inputs, with ShareWithProfit from it", () => {
     const spec = spillOf(sheet, "INDEX(BIZ.SIMULATE(");
-    const summary = simulate({ members: 10000, months: PROJECTION_MONTHS, recruitsPerMemberPerMonth: 0.2, monthlyAttrition: 0.05, volumePerMember: 100, levelRates: [0.1, 0.05, 0.05, 0.03, 0.02], monthlyCost: 100, seed: 1 });
+    // The template's defaults: a recruiting spread of 4 and a goal of 3,000 a month (test/templates/downline-reality.test.ts checks the plans through the bundle).
+    const summary = simulate({ members: 10000, months: PROJECTION_MONTHS, recruitsPerMemberPerMonth: 0.2, monthlyAttrition: 0.05, volumePerMember: 100, levelRates: [0.1, 0.05, 0.05, 0.03, 0.02], monthlyCost: 100, seed: 1, recruitingSpread: 4, goal: 3000 });
+    const labels = [...SIMULATION_LABELS, GOAL_LABEL];
     // The labels are plain text beside the figures, which are SIMULATE's second column.
     const top = Number(spec.ref.slice(1));
     expect(spec.ref.startsWith("B")).toBe(true);
-    expect(SIMULATION_LABELS.map((_l, i) => sheet.cells.get(`A${top + i}`))).toEqual(SIMULATION_LABELS.map((l) => expect.objectContaining({ value: l })));
-    expect(SIMULATION_LABELS.every((_l, i) => sheet.cells.get(`A${top + i}`)?.formula === undefined)).toBe(true);
-    expect(spec.spill!.map((r) => r.length)).toEqual(SIMULATION_LABELS.map(() => 1));
+    expect(labels.map((_l, i) => sheet.cells.get(`A${top + i}`))).toEqual(labels.map((l) => expect.objectContaining({ value: l })));
+    expect(labels.every((_l, i) => sheet.cells.get(`A${top + i}`)?.formula === undefined)).toBe(true);
+    expect(spec.spill!.map((r) => r.length)).toEqual(labels.map(() => 1));
     expect(readName(sheet, "ShareWithProfit")).toBe(summary.shareWithProfit);
     expect(readName(sheet, "MedianMemberNet")).toBe(summary.medianNet);
+    expect(readName(sheet, "ShareAtGoal")).toBe(summary.shareAtGoal);
     expect(summary.shareWithProfit).toBeGreaterThanOrEqual(0);
     expect(summary.shareWithProfit).toBeLessThanOrEqual(1);
     expect(spec.spill![SIMULATION_LABELS.indexOf("Share with profit")][0]).toBe(summary.shareWithProfit);
@@ -178,7 +181,7 @@ describe("Downline Projection through the in-memory writer", () => {
     expect(spec.formula).toMatch(/^INDEX\(BIZ\.SIMULATE\([^()]*\),0,2\)$/);
     const viaExcel = (await evaluate(sheet, spec.formula!, simulateFn)) as unknown[][];
     expect(viaExcel.map((r) => [r[1]])).toEqual(spec.spill);
-    expect(viaExcel.map((r) => r[0])).toEqual([...SIMULATION_LABELS]);
+    expect(viaExcel.map((r) => r[0])).toEqual([...SIMULATION_LABELS, GOAL_LABEL]);
   });
 
   test("the sourced figures sit beside the simulation, each with its source", () => {
@@ -197,10 +200,11 @@ describe("Downline Projection through the in-memory writer", () => {
 
   test("only the simulation and what reads it need the add-in", () => {
     const biz = bizDependents(sheet);
-    for (const name of ["ShareWithProfit", "MedianMemberNet"]) expect(biz.has(sheet.names.get(name)!)).toBe(true);
+    for (const name of ["ShareWithProfit", "MedianMemberNet", "ShareAtGoal"]) expect(biz.has(sheet.names.get(name)!)).toBe(true);
     for (const name of ["ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "PlanCommission", "EffectivePayoutRate", "LevelCommission", "BinaryCommission", "StairStepOnLegs"]) expect(biz.has(sheet.names.get(name)!)).toBe(false);
-    // The BIZ cells: SIMULATE's figures (8) and the two that read them.
-    expect(biz.size).toBe(SIMULATION_LABELS.length + 2);
+    // The BIZ cells: the four plans' summaries (4 x 10 rows), your plan's (10) and the three named
+    // figures that read it, the 12 brackets' members and shares, and the comparison (4 + 1).
+    expect(biz.size).toBe(4 * 10 + 10 + 3 + 12 * 2 + 5);
   });
 
   test("more level rates make more levels", () => {
