@@ -23,7 +23,7 @@ export interface MemberRecords {
   active: Uint8Array;
   /** Commissions each member earned over the run. */
   commissions: Float64Array;
-  /** Commissions each member earned in the last month. */
+  /** Commissions each member earned in the last month (the unilevel and the matrix work them out only when a goal is given: zeros otherwise). */
   lastMonthCommissions: Float64Array;
 }
 
