@@ -123,7 +123,10 @@ export async function bizCalls(xlsx: Buffer | JSZip): Promise<BizCall[]> {
  * argument they pick (C. Williams, "Short-circuiting Excel formulas: IF, CHOOSE, IFS and SWITCH",
  * FastExcel, 2023, tested with a UDF that logs each call: IF and CHOOSE short-circuit, IFS and
  * SWITCH evaluate every argument), so a choice costs its condition plus its costliest branch;
- * every other call counts, nested ones included.
+ * every other call counts, nested ones included. That holds for a condition that is one value:
+ * with an array condition (B5:B8) Excel evaluates every branch once and picks element by element
+ * (Williams, "Short-circuiting in array formulas", FastExcel, 2023). The counter cannot tell the
+ * two apart, so a template's IF over BIZ calls must test a single cell (PlanType).
  */
 export function evaluatedCalls(formula: string, from = 0, to = formula.length): number {
   let n = 0;
