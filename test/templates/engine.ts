@@ -19,8 +19,10 @@ import { write } from "./helpers";
  * - every BIZ formula evaluated by the BUILT bundle (dist/functions.js) called as Excel calls it
  *   (test/support/excel-runtime.ts), on the exact arguments the formula passes: its arguments are
  *   parsed from the formula text and each name, cell, range or table column is resolved to the
- *   figures LibreOffice computed on the sheet;
- * - then, where native formulas read BIZ results (ProjectedNet12 reads the projection), a second
+ *   figures LibreOffice computed on the sheet; only the forms the templates write are read
+ *   (INDEX(<choice>,0,k), IF(<named cell> <comparison> <literal>,a,b) as a choice or an argument,
+ *   the other branch never run, as in Excel), anything else throws (see callBiz);
+ * - then, where native formulas read BIZ results (ShareWithProfit reads the chosen plan's summary), a second
  *   LibreOffice run on the same plan with each BIZ cell replaced by the bundle's figures as
  *   constants, so those formulas are recomputed from what the add-in would show.
  *
