@@ -5,7 +5,7 @@ import { projectionMonths } from "../core/growth";
 import { firstMonthAtLeast } from "../core/milestones";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
 import { binary } from "../core/plans";
-import { AllPlans, BRACKET_EDGES, GOAL_LABEL, PlanKind, SIMULATION_KINDS, SIMULATION_LABELS, SimulationRun, reportRows, simulateAllPlanMembers, summarize, summaryRows } from "../core/simulate";
+import { AllPlans, GOAL_LABEL, PlanKind, SIMULATION_KINDS, SIMULATION_LABELS, SimulationRun, reportRows, simulateAllPlanMembers, summarize, summaryRows } from "../core/simulate";
 import { SheetBuilder, cell, num, range, text } from "./layout";
 import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
 

@@ -113,7 +113,7 @@ async function evaluate(sheet: MemorySheet, formula: string): Promise<Evaluation
       if (j < 0) throw new Error(`no column ${m[2]} in ${m[1]}`);
       return rangeValue(`${String.fromCharCode(64 + t.left + j)}${t.top + 1}`, `${String.fromCharCode(64 + t.left + j)}${t.bottom}`);
     }
-    if ((m = peek(/[A-Za-z_][A-Za-z0-9_]*(?![(\[])/y))) return (i += m[0].length), readName(sheet, m[0]) as Value;
+    if ((m = peek(/[A-Za-z_][A-Za-z0-9_]*(?![([])/y))) return (i += m[0].length), readName(sheet, m[0]) as Value;
     throw new Error(`cannot read ${formula.slice(i)}`);
   }
   /** Skips one argument (balanced, strings respected) without evaluating it; returns nothing. */
