@@ -5,7 +5,7 @@ import { projectionMonths } from "../core/growth";
 import { firstMonthAtLeast } from "../core/milestones";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
 import { binary } from "../core/plans";
-import { AllPlans, BRACKET_EDGES, GOAL_LABEL, PlanKind, SIMULATION_KINDS, SIMULATION_LABELS, SimulationRun, reportRows, simulateAllPlanMembers, summarize, summaryRows } from "../core/simulate";
+import { AllPlans, GOAL_LABEL, PlanKind, SIMULATION_KINDS, SIMULATION_LABELS, SimulationRun, reportRows, simulateAllPlanMembers, summarize, summaryRows } from "../core/simulate";
 import { SheetBuilder, cell, num, range, text } from "./layout";
 import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
 
@@ -387,6 +387,7 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   // the same months whatever the plan), paid by each plan with its own parameters.
   b.heading(cell("A", plansRow), "The same people, four plans");
   b.note(cell("A", plansRow + 1), "One simulated network, the same people joining, recruiting and quitting in the same months, paid by each plan with its parameters above: which plan pays the typical member more, and by how much.");
+  b.heading(cell("A", plansHeader), "Plan type");
   SIMULATED_PLANS.forEach((p, j) => b.heading(cell(planColumns[j], plansHeader), p.type));
   summaries[0].forEach(([label], i) => b.label(cell("A", plansTop + i), label));
   SIMULATED_PLANS.forEach((p, j) => {
