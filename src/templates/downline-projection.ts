@@ -1,11 +1,11 @@
-import { AMOUNT, COUNT, NETWORK_SIZE, RATE, RECRUITS, SEED, SHARE, WIDTH } from "../core/domains";
+import { AMOUNT, COUNT, RATE, RECRUITS, SEED, SHARE, SPREAD, WIDTH, interval } from "../core/domains";
 import { levelPay, downline, matrix } from "../core/downline";
 import { DomainError } from "../core/errors";
 import { projectionMonths } from "../core/growth";
 import { firstMonthAtLeast } from "../core/milestones";
 import { binaryLegs, effectivePayoutRate, stairStepOnEqualLegs } from "../core/payout";
 import { binary } from "../core/plans";
-import { SIMULATION_KINDS, SIMULATION_LABELS, simulate, summaryRows } from "../core/simulate";
+import { AllPlans, GOAL_LABEL, PlanKind, SIMULATION_KINDS, SIMULATION_LABELS, SimulationRun, reportRows, simulateAllPlanMembers, summarize, summaryRows } from "../core/simulate";
 import { SheetBuilder, cell, num, range, text } from "./layout";
 import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Template } from "./model";
 
@@ -14,7 +14,9 @@ import { CellValue, Format, InputField, InputValues, SheetPlan, TableCell, Templ
  * pictures it, with the level rates), what the plan pays on it as a share of the team's volume, a
  * month-by-month projection at that payout (PROJECTION's model written as native formulas, one row
  * a month, so it computes without the add-in), and a reality check from a member-by-member
- * simulation (BIZ.SIMULATE, the one BIZ call) beside what regulators and studies found.
+ * simulation of the plan type chosen (BIZ.SIMULATE, SIMULATEMATRIX, SIMULATEBINARY or
+ * SIMULATESTAIRSTEP): its summary, its income-disclosure brackets with a chart, the share at the
+ * user's goal, and "the same people, four plans" beside what regulators and studies found.
  */
 
 export const PLAN_TYPES = ["unilevel", "matrix", "binary", "stair-step"] as const;
@@ -87,6 +89,71 @@ export const SOURCED_FIGURES: ReadonlyArray<{ readonly figure: string; readonly 
   },
 ];
 
+/**
+ * The reality check's recruiting spread unless the user sets one: 4, where most members recruit no
+ * one and a few recruit most, as real networks show (Gastwirth 1977; the FTC's 2024 staff report).
+ * 0 would be the old model, everyone equally likely to recruit, which flatters the typical member.
+ */
+export const DEFAULT_RECRUITING_SPREAD = 4;
+
+/** The goal unless the user sets one: the Income Goal template's default, 36,000 a year, a month. */
+export const DEFAULT_NET_GOAL = 3000;
+
+/** The plan types in the order the "same people, four plans" table lists them, with the plan each pays. */
+export const SIMULATED_PLANS: ReadonlyArray<{ readonly type: PlanType; readonly kind: PlanKind; readonly fn: string }> = [
+  { type: "unilevel", kind: "unilevel", fn: "SIMULATE" },
+  { type: "matrix", kind: "matrix", fn: "SIMULATEMATRIX" },
+  { type: "binary", kind: "binary", fn: "SIMULATEBINARY" },
+  { type: "stair-step", kind: "stairstep", fn: "SIMULATESTAIRSTEP" },
+];
+
+/** The income-disclosure rows as a user reads them: average net a month, from (included) up to (not included). */
+export function bracketLabel(from: number | string, to: number | string): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  if (from === "") return `under ${n(to as number)}`;
+  if (to === "") return `${n(from as number)} and up`;
+  if (from === 0 && to === 0) return "0 (broke even)";
+  if (from === 0) return `over 0 to ${n(to as number)}`;
+  return `${n(from as number)} to ${n(to as number)}`;
+}
+
+/** The four plans' parameters as the template's inputs and tables give them (a binary cap of 0 is no cap). */
+export function simulatedPlans(values: InputValues, levelRates: readonly number[]): AllPlans {
+  const cap = num(values, "BinaryCap");
+  return {
+    unilevel: { levelRates },
+    matrix: { width: num(values, "MatrixWidth"), levelRates },
+    binary: { rate: num(values, "BinaryRate"), cap: cap > 0 ? cap : null, flush: false },
+    stairstep: { thresholds: DEFAULT_STAIR_STEPS.map(([t]) => t), rates: DEFAULT_STAIR_STEPS.map(([, r]) => r) },
+  };
+}
+
+/** The reality check's one simulated network, paid by all four plans (core pays them on one history). */
+export function realityCheckRuns(values: InputValues, levelRates: readonly number[] = DEFAULT_LEVEL_RATES): Record<PlanKind, SimulationRun> {
+  return simulateAllPlanMembers(
+    {
+      members: num(values, "MarketSize"),
+      months: PROJECTION_MONTHS,
+      recruitsPerMemberPerMonth: num(values, "RecruitsPerMonth"),
+      monthlyAttrition: num(values, "MonthlyAttrition"),
+      volumePerMember: num(values, "VolumePerMember"),
+      monthlyCost: num(values, "MonthlyCost"),
+      seed: num(values, "SimulationSeed"),
+      recruitingSpread: num(values, "RecruitingSpread"),
+      goal: num(values, "NetGoal"),
+    },
+    simulatedPlans(values, levelRates)
+  );
+}
+
+/**
+ * The market this template simulates: at most 100,000 people. The sheet's cached figures are
+ * computed when it is built (in the task pane or the CLI), four plans member by member: a full
+ * market of 100,000 takes about 0.3 s of CPU, a million about 5 s (measured, docs/templates.md).
+ * BIZ.SIMULATE itself takes up to 1,000,000 in a formula of the user's own.
+ */
+export const TEMPLATE_MARKET = interval("[1,100000]", true);
+
 const inputs: readonly InputField[] = [
   { name: "PlanType", label: "Plan type", kind: "choice", choices: PLAN_TYPES, format: "text", default: "unilevel", help: "unilevel, matrix, binary or stair-step: how the plan pays on your team." },
   { name: "RecruitsPerMember", label: "People each member sponsors", kind: "number", domain: RECRUITS, format: "number", default: 3, help: "Unilevel and stair-step: recruits per member in all, for the level table (an average, fractions are fine)." },
@@ -100,8 +167,10 @@ const inputs: readonly InputField[] = [
   { name: "MonthlyCost", label: "Your costs a month", kind: "number", domain: AMOUNT, format: "currency", default: 100, help: "Kit, autoship, fees and tools a member pays a month." },
   { name: "RecruitsPerMonth", label: "New recruits per member a month", kind: "number", domain: RECRUITS, format: "number", default: 0.2, help: "Projection and reality check: recruits each active member brings a month in an empty market." },
   { name: "MonthlyAttrition", label: "Members who quit a month", kind: "number", domain: SHARE, format: "percent", default: 0.05, help: "The share of your team that leaves each month (60-90% a year is typical: 7-17% a month)." },
-  { name: "MarketSize", label: "People who could ever join", kind: "number", domain: NETWORK_SIZE, format: "integer", default: 10000, help: "The market: recruiting slows as it fills (1 to 1,000,000)." },
+  { name: "MarketSize", label: "People who could ever join", kind: "number", domain: TEMPLATE_MARKET, format: "integer", default: 10000, help: "The market: recruiting slows as it fills (1 to 100,000 here)." },
+  { name: "RecruitingSpread", label: "How unequal recruiting is", kind: "number", domain: SPREAD, format: "number", default: DEFAULT_RECRUITING_SPREAD, help: "Reality check: 0 if everyone is equally likely to recruit; at 4 (as real networks show) most recruit no one and a few recruit most." },
   { name: "SimulationSeed", label: "Simulation seed", kind: "number", domain: SEED, format: "integer", default: 1, help: "Fixes the simulation's random draws: the same seed gives the same figures." },
+  { name: "NetGoal", label: "Your goal: net income a month", kind: "number", domain: AMOUNT, format: "currency", default: DEFAULT_NET_GOAL, help: "Reality check: the share of members whose net in the last month reaches it." },
 ];
 
 const MEMBERS = "Members";
@@ -139,13 +208,15 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   b.heading("A4", "Your plan");
   ["PlanType", "RecruitsPerMember", "Retention", "MatrixWidth", "MatrixMembers", "BinaryRate", "BinaryCap", "PersonalVolume"].forEach((name, i) => b.input(name, 5 + i));
   b.heading("A14", "Your team's month");
-  ["VolumePerMember", "MonthlyCost", "RecruitsPerMonth", "MonthlyAttrition", "MarketSize", "SimulationSeed"].forEach((name, i) => b.input(name, 15 + i));
+  const teamInputs = ["VolumePerMember", "MonthlyCost", "RecruitsPerMonth", "MonthlyAttrition", "MarketSize", "RecruitingSpread", "SimulationSeed", "NetGoal"];
+  teamInputs.forEach((name, i) => b.input(name, 15 + i));
 
   // The level table: members per level grow from you (1) by LevelGrowth, never past LevelLimit in
   // all, as core's DOWNLINE (unilevel, stair-step) and MATRIX (matrix, binary) fill them.
   const matrixLike = `OR(PlanType="matrix",PlanType="binary")`;
-  b.heading("A22", "Level table: your team as the plan pictures it");
-  const top = 23;
+  const levelHeading = 15 + teamInputs.length + 1;
+  b.heading(cell("A", levelHeading), "Level table: your team as the plan pictures it");
+  const top = levelHeading + 1;
   const rows = levelTable(values, levelRates.length);
   const members = rows.map((r) => r.members);
   // The row above by plain relative reference, not OFFSET: a volatile function here would make Excel
@@ -174,10 +245,10 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   b.note(cell("A", last + 1), "Type your plan's level rates; for deeper levels add rows at the bottom of the table, numbering the level. Members are averages, so they need not be whole.");
 
   // The stair-step schedule, beside the level table.
-  b.heading("G22", "Stair-step schedule");
+  b.heading(cell("G", levelHeading), "Stair-step schedule");
   b.table(
     "StairSteps",
-    "G23",
+    cell("G", top),
     [
       { header: "Group volume", format: "currency", input: true },
       { header: "Rate", format: "percent", input: true },
@@ -231,10 +302,24 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   const months = projected.map((m) => m.month);
   const breakEven = firstMonthAtLeast(months, projected.map((m) => m.net));
   const payback = firstMonthAtLeast(months, projected.map((m) => m.cumulativeNet));
-  // Rows: results (4), a gap, the reality check (heading, note, SIMULATE's rows, two named figures), a gap, the projection.
+  // Rows: results (4), a gap, the reality check (heading, note, your plan's summary, three named
+  // figures), a gap, the income disclosure (heading, header, 12 brackets), a gap, the same people
+  // under four plans (heading, note, header, the summary, two comparison rows), a gap, the projection.
+  const runs = realityCheckRuns(values, levelRates);
+  const chosen = SIMULATED_PLANS.find((p) => p.type === type) ?? SIMULATED_PLANS[0];
+  const summaries = SIMULATED_PLANS.map((p) => summaryRows(summarize(runs[p.kind])));
+  const brackets = reportRows(runs[chosen.kind], "brackets") as Array<[number | string, number | string, number, number]>;
+  const summaryLength = summaries[0].length; // SIMULATE's nine rows and, with the goal, Share at goal
   const realityRow = row + 5;
   const simTop = realityRow + 2;
-  const projectionTop = simTop + SIMULATION_LABELS.length + 2 + 3;
+  const namedTop = simTop + summaryLength;
+  const bracketRow = namedTop + 4;
+  const bracketTop = bracketRow + 2;
+  const plansRow = bracketTop + brackets.length + 2;
+  const plansHeader = plansRow + 2;
+  const plansTop = plansHeader + 1;
+  const comparisonRow = plansTop + summaryLength;
+  const projectionTop = comparisonRow + 2 + 3;
   const start = projectionTop + 1; // month 0: you alone
   const first = start + 1;
   const lastMonth = first + PROJECTION_MONTHS - 1;
@@ -247,42 +332,75 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   b.note(cell("C", row + 2), "The month your commission first covers your costs.");
   b.note(cell("C", row + 3), "The month the business has paid back everything it cost.");
 
-  // The reality check: SIMULATE over the same market, recruiting, attrition, volume, costs and rates.
-  row = realityRow;
-  b.heading(cell("A", row), "Reality check: what the typical member nets");
-  b.note(cell("A", row + 1), `BIZ.SIMULATE: the whole network, member by member, over ${PROJECTION_MONTHS} months with the inputs above, paying the level rates as a unilevel plan.`);
-  const summary = simulate({
-    members: market,
-    months: PROJECTION_MONTHS,
-    recruitsPerMemberPerMonth: recruits,
-    monthlyAttrition: attrition,
-    volumePerMember: volume,
-    levelRates,
-    monthlyCost: cost,
-    seed: num(values, "SimulationSeed"),
-  });
-  const simRows = summaryRows(summary);
-  const simRange = range("A", simTop, "B", simTop + simRows.length - 1);
+  // The BIZ calls of one recalculation: the four plans' summaries (one call each, its figures
+  // column spilled whole) and the chosen plan's brackets (one call: IF evaluates only the branch
+  // PlanType picks). Everything else reads those spills with native formulas.
+  const network = `MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember`;
+  const options = "SimulationSeed,RecruitingSpread,NetGoal";
+  const callOf: Record<PlanKind, (report: string) => string> = {
+    unilevel: (r) => `BIZ.SIMULATE(${network},DownlineLevels[Level rate],MonthlyCost,${options}${r})`,
+    matrix: (r) => `BIZ.SIMULATEMATRIX(${network},MatrixWidth,DownlineLevels[Level rate],MonthlyCost,${options}${r})`,
+    binary: (r) => `BIZ.SIMULATEBINARY(${network},BinaryRate,MonthlyCost,IF(BinaryCap>0,BinaryCap,""),FALSE,${options}${r})`,
+    stairstep: (r) => `BIZ.SIMULATESTAIRSTEP(${network},StairSteps[Group volume],StairSteps[Rate],MonthlyCost,${options}${r})`,
+  };
   const kindFormat: Record<(typeof SIMULATION_KINDS)[number], Format> = { count: "integer", money: "currency", share: "percent" };
-  // The labels are text on the sheet; the figures are SIMULATE's second column, one call for the
-  // whole column (INDEX with row 0 returns the column as an array, which spills).
-  simRows.forEach(([label], i) => b.label(cell("A", simTop + i), label));
-  b.output(
-    cell("B", simTop),
-    `INDEX(BIZ.SIMULATE(MarketSize,${PROJECTION_MONTHS},RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed),0,2)`,
-    simRows[0][1],
-    kindFormat[SIMULATION_KINDS[0]],
-    undefined,
-    simRows.map(([, v]) => [v]),
-    SIMULATION_KINDS.map((kind) => [kindFormat[kind]])
-  );
-  const after = simTop + simRows.length;
-  b.labelled(cell("A", after), "Share of members with a profit", cell("B", after), `VLOOKUP("Share with profit",${simRange},2,FALSE)`, summary.shareWithProfit, "percent", "ShareWithProfit");
-  b.labelled(cell("A", after + 1), "Median net per member", cell("B", after + 1), `VLOOKUP("Median net per member",${simRange},2,FALSE)`, summary.medianNet, "currency", "MedianMemberNet");
+  const summaryFormats: Format[] = [...SIMULATION_KINDS.map((k): Format => kindFormat[k]), "percent" as Format].slice(0, summaryLength);
+  const planColumns = SIMULATED_PLANS.map((_p, j) => String.fromCharCode(66 + j)); // B to E
+  const planHeaders = range("B", plansHeader, planColumns[3], plansHeader);
+  const plansBlock = range("B", plansTop, planColumns[3], plansTop + summaryLength - 1);
+  const pickPlan = `MATCH(PlanType,${planHeaders},0)`;
+  const chosenIndex = SIMULATED_PLANS.indexOf(chosen);
+
+  // The reality check: the chosen plan's summary, picked from the four plans' table below.
+  row = realityRow;
+  b.heading(cell("A", row), "Reality check: what the typical member of your plan nets");
+  b.note(cell("A", row + 1), `The whole network simulated member by member over ${PROJECTION_MONTHS} months with the inputs above, paid by your plan type (the ${chosen.type} column of "the same people, four plans" below: BIZ.${chosen.fn}).`);
+  const simRange = range("A", simTop, "B", simTop + summaryLength - 1);
+  summaries[chosenIndex].forEach(([label], i) => b.label(cell("A", simTop + i), label));
+  const mine = summaries[chosenIndex].map(([, v]) => [v]);
+  b.output(cell("B", simTop), `INDEX(${plansBlock},0,${pickPlan})`, mine[0][0], summaryFormats[0], undefined, mine, summaryFormats.map((f) => [f]));
+  const figure = (label: string) => summaries[chosenIndex].find(([l]) => l === label)![1];
+  b.labelled(cell("A", namedTop), "Share of members with a profit", cell("B", namedTop), `VLOOKUP("Share with profit",${simRange},2,FALSE)`, figure("Share with profit"), "percent", "ShareWithProfit");
+  b.labelled(cell("A", namedTop + 1), "Median net per member", cell("B", namedTop + 1), `VLOOKUP("Median net per member",${simRange},2,FALSE)`, figure("Median net per member"), "currency", "MedianMemberNet");
+  b.labelled(cell("A", namedTop + 2), "Share at your goal", cell("B", namedTop + 2), `VLOOKUP("${GOAL_LABEL}",${simRange},2,FALSE)`, figure(GOAL_LABEL), "percent", "ShareAtGoal");
+  b.note(cell("C", namedTop + 2), "Members whose net in the last month was at least your goal, of everyone who joined (a member who quit is not at goal).");
 
   // What regulators and studies found, quoted with their sources, beside the simulation.
   b.heading(cell("D", row), "What regulators and studies found");
-  SOURCED_FIGURES.forEach(({ figure, source }, i) => b.note(cell("D", simTop + i), `${figure} (${source})`));
+  SOURCED_FIGURES.forEach(({ figure: f, source }, i) => b.note(cell("D", simTop + i), `${f} (${source})`));
+
+  // The income disclosure of the chosen plan: members by average net a month, and a column chart.
+  b.heading(cell("A", bracketRow), "Income disclosure: your plan's members by average net a month");
+  b.note(cell("A", bracketRow + 1), `Each member's net over their months in, a month; everyone who ever joined, quitters included. A bracket runs from its first figure up to, not including, its second (BIZ.${chosen.fn}, report "brackets").`);
+  b.heading(cell("A", bracketTop), "Average net a month").heading(cell("B", bracketTop), "Members").heading(cell("C", bracketTop), "Share of members");
+  const bracketFirst = bracketTop + 1;
+  const bracketLast = bracketTop + brackets.length;
+  brackets.forEach(([from, to], i) => b.label(cell("A", bracketFirst + i), bracketLabel(from, to)));
+  const brackets_ = (kind: PlanKind) => callOf[kind](',"brackets"');
+  const bracketFormula = `INDEX(IF(PlanType="matrix",${brackets_("matrix")},IF(PlanType="binary",${brackets_("binary")},IF(PlanType="stair-step",${brackets_("stairstep")},${brackets_("unilevel")}))),0,3)`;
+  b.output(cell("B", bracketFirst), bracketFormula, brackets[0][2], "integer", undefined, brackets.map((r) => [r[2]]));
+  const bracketMembers = range("B", bracketFirst, "B", bracketLast);
+  brackets.forEach((r, i) => b.output(cell("C", bracketFirst + i), `IF(SUM(${bracketMembers})>0,B${bracketFirst + i}/SUM(${bracketMembers}),0)`, r[3], "percent"));
+  b.chart({ type: "column", title: "Members by average net a month", dataRef: range("A", bracketTop, "B", bracketLast, false), anchor: cell("E", bracketRow), widthCells: 8, heightCells: brackets.length + 3 });
+
+  // The same people, four plans: one simulated network (the same people join, recruit and quit in
+  // the same months whatever the plan), paid by each plan with its own parameters.
+  b.heading(cell("A", plansRow), "The same people, four plans");
+  b.note(cell("A", plansRow + 1), "One simulated network, the same people joining, recruiting and quitting in the same months, paid by each plan with its parameters above: which plan pays the typical member more, and by how much.");
+  b.heading(cell("A", plansHeader), "Plan type");
+  SIMULATED_PLANS.forEach((p, j) => b.heading(cell(planColumns[j], plansHeader), p.type));
+  summaries[0].forEach(([label], i) => b.label(cell("A", plansTop + i), label));
+  SIMULATED_PLANS.forEach((p, j) => {
+    const column = summaries[j].map(([, v]) => [v]);
+    b.output(cell(planColumns[j], plansTop), `INDEX(${callOf[p.kind]("")},0,2)`, column[0][0], summaryFormats[0], undefined, column, summaryFormats.map((f) => [f]));
+  });
+  const medianAt = plansTop + SIMULATION_LABELS.indexOf("Median net per member");
+  const medians = range("B", medianAt, planColumns[3], medianAt);
+  const medianValues = summaries.map((rows) => rows[SIMULATION_LABELS.indexOf("Median net per member")][1]);
+  b.label(cell("A", comparisonRow), "Median net, less your plan's");
+  SIMULATED_PLANS.forEach((_p, j) => b.output(cell(planColumns[j], comparisonRow), `${planColumns[j]}${medianAt}-INDEX(${medians},${pickPlan})`, medianValues[j] - medianValues[chosenIndex], "currency"));
+  const best = medianValues.indexOf(Math.max(...medianValues));
+  b.labelled(cell("A", comparisonRow + 1), "Pays the typical member most", cell("B", comparisonRow + 1), `INDEX(${planHeaders},MATCH(MAX(${medians}),${medians},0))`, SIMULATED_PLANS[best].type, "text", "BestPlanForMember");
 
   // The projection itself: the recurrence as Excel's own formulas, one row a month, so it computes
   // without the add-in and in any spreadsheet. Columns A to G are PROJECTION's (month, team, team
@@ -325,9 +443,9 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
 export const downlineProjection: Template = {
   id: "downline-projection",
   title: "Downline Projection",
-  summary: "A network-marketing plan (unilevel, matrix, binary or stair-step) and its level table, a month-by-month projection of team, commission, costs and cumulative net with a chart, and a reality check from a simulation of the whole network beside sourced figures.",
+  summary: "A network-marketing plan (unilevel, matrix, binary or stair-step) and its level table, a month-by-month projection of team, commission, costs and cumulative net with a chart, and a reality check from a simulation of the whole network in your plan: what the typical member nets, an income disclosure with a chart, the share at your goal, and the same people under all four plans, beside sourced figures.",
   inputs,
-  outputs: ["EffectivePayoutRate", "PlanCommission", "ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "ShareWithProfit", "MedianMemberNet"],
+  outputs: ["EffectivePayoutRate", "PlanCommission", "ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "ShareWithProfit", "MedianMemberNet", "ShareAtGoal"],
   build: (values) => downlineProjectionPlan(values),
   // A matrix too large for exact counts cannot be pictured: say so next to its width.
   check: (values) => {

@@ -10,6 +10,8 @@ import JSZip from "jszip";
  *   calls count once per cell.
  * For each call it keeps the call's text (the stored name and its arguments) and whether it is
  * read one cell at a time, `INDEX(_xldudf_X(...),row,column)` with a row other than 0.
+ * `callsPerRecalculation` counts what Excel evaluates: a call in a branch of IF or CHOOSE only when
+ * that branch is picked (the costliest branch counts).
  * Used by the tests and by `npm run bench`.
  */
 
@@ -80,11 +82,11 @@ export function callsIn(formula: string): Array<{ call: string; indexedCell: boo
   return out;
 }
 
-/** Every BIZ call of a workbook's worksheets, one entry per call per recalculation. */
-export async function bizCalls(xlsx: Buffer | JSZip): Promise<BizCall[]> {
+/** Every formula of a workbook's worksheets with its text (a shared formula's text in each cell that shares it). */
+async function formulasOf(xlsx: Buffer | JSZip): Promise<Array<{ sheet: string; cell: string; text: string; array: boolean }>> {
   const zip = xlsx instanceof JSZip ? xlsx : await JSZip.loadAsync(xlsx);
   const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort();
-  const calls: BizCall[] = [];
+  const out: Array<{ sheet: string; cell: string; text: string; array: boolean }> = [];
   for (const sheet of sheets) {
     const xml = await zip.file(sheet)!.async("string");
     const shared = new Map<string, string>();
@@ -103,8 +105,62 @@ export async function bizCalls(xlsx: Buffer | JSZip): Promise<BizCall[]> {
       const type = /\bt="([a-z]+)"/.exec(attributes)?.[1];
       const si = /\bsi="(\d+)"/.exec(attributes)?.[1];
       const text = f[2] !== undefined && f[2] !== "" ? unescape(f[2]) : type === "shared" && si !== undefined ? (shared.get(si) ?? "") : "";
-      for (const c of callsIn(text)) calls.push({ sheet, cell, call: c.call, array: type === "array", indexedCell: c.indexedCell });
+      out.push({ sheet, cell, text, array: type === "array" });
     }
   }
+  return out;
+}
+
+/** Every BIZ call written in a workbook's worksheets: one entry per call in each formula Excel evaluates. */
+export async function bizCalls(xlsx: Buffer | JSZip): Promise<BizCall[]> {
+  const calls: BizCall[] = [];
+  for (const { sheet, cell, text, array } of await formulasOf(xlsx)) for (const c of callsIn(text)) calls.push({ sheet, cell, call: c.call, array, indexedCell: c.indexedCell });
   return calls;
+}
+
+/**
+ * The BIZ calls one evaluation of a formula makes at most. IF and CHOOSE evaluate only the
+ * argument they pick (C. Williams, "Short-circuiting Excel formulas: IF, CHOOSE, IFS and SWITCH",
+ * FastExcel, 2023, tested with a UDF that logs each call: IF and CHOOSE short-circuit, IFS and
+ * SWITCH evaluate every argument), so a choice costs its condition plus its costliest branch;
+ * every other call counts, nested ones included. That holds for a condition that is one value:
+ * with an array condition (B5:B8) Excel evaluates every branch once and picks element by element
+ * (Williams, "Short-circuiting in array formulas", FastExcel, 2023). The counter cannot tell the
+ * two apart, so a template's IF over BIZ calls must test a single cell (PlanType).
+ */
+export function evaluatedCalls(formula: string, from = 0, to = formula.length): number {
+  let n = 0;
+  const head = /(?<![A-Za-z0-9_.])(IF|CHOOSE|_xldudf_[A-Za-z0-9_]+)\(/iy;
+  for (let i = from; i < to; i++) {
+    if (formula[i] === '"') {
+      i++;
+      while (i < to && !(formula[i] === '"' && formula[i + 1] !== '"')) i += formula[i] === '"' ? 2 : 1;
+      continue;
+    }
+    head.lastIndex = i;
+    const m = head.exec(formula);
+    if (!m) continue;
+    const open = i + m[0].length - 1;
+    const end = closing(formula, open);
+    const parts = args(formula, open);
+    // Each argument's span in the text, to count inside it.
+    const spans: Array<[number, number]> = [];
+    let at = open + 1;
+    for (const p of parts) {
+      spans.push([at, at + p.length]);
+      at += p.length + 1;
+    }
+    const inside = spans.map(([a, b]) => evaluatedCalls(formula, a, b));
+    if (/^_xldudf_/i.test(m[1])) n += 1 + inside.reduce((x, y) => x + y, 0);
+    else n += inside[0] + Math.max(0, ...inside.slice(1));
+    i = end - 1;
+  }
+  return n;
+}
+
+/** The BIZ calls one full recalculation of a workbook makes at most (see evaluatedCalls). */
+export async function callsPerRecalculation(xlsx: Buffer | JSZip): Promise<number> {
+  let n = 0;
+  for (const { text } of await formulasOf(xlsx)) n += evaluatedCalls(text);
+  return n;
 }

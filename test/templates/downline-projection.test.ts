@@ -1,5 +1,5 @@
 import { downlineProjection, downlineProjectionPlan, NOT_REACHED, PROJECTION_MONTHS, SOURCED_FIGURES } from "../../src/templates/downline-projection";
-import { SIMULATION_LABELS } from "../../src/core/simulate";
+import { GOAL_LABEL, SIMULATION_LABELS } from "../../src/core/simulate";
 import { MemorySheet, bizDependents } from "../../src/workbook/memory";
 import { SheetFigures, onSheet, readCell, readColumn, readName } from "./engine";
 
@@ -17,10 +17,11 @@ function projectionRows(s: SheetFigures): number[][] {
   return s.readBlock(`A${top + 2}`, PROJECTION_MONTHS, 7) as number[][];
 }
 
-/** SIMULATE's eight rows of label and figure, found by their first label. */
+/** The reality check's summary of your plan (its first block): SIMULATE's nine rows of label and figure and Share at goal, found by their first label. */
+const SUMMARY_LABELS = [...SIMULATION_LABELS, GOAL_LABEL];
 function simulationRows(s: SheetFigures): Array<[string, number]> {
   const at = [...s.memory.cells].find(([, c]) => c.value === SIMULATION_LABELS[0])![0];
-  return s.readBlock(at, SIMULATION_LABELS.length, 2) as Array<[string, number]>;
+  return s.readBlock(at, SUMMARY_LABELS.length, 2) as Array<[string, number]>;
 }
 
 const TEAM = 1.5 + 2.25 + 3.375 + 5.0625 + 7.59375; // 19.78125: recruits 3 x retention 50% = 1.5 per level, five levels
@@ -30,6 +31,8 @@ describe("Downline Projection: the sheet's own figures", () => {
   const issue3 = onSheet(downlineProjection, { PlanType: "matrix", MatrixMembers: 3, RecruitsPerMonth: 0.5, MonthlyCost: 50, MonthlyAttrition: 0, MarketSize: 100000 });
   // A market of 11 that fills in month 1: everything is certain, so every figure is worked by hand.
   const filled = onSheet(downlineProjection, { PlanType: "matrix", MatrixMembers: 3, RecruitsPerMonth: 1e9, MonthlyAttrition: 0, MarketSize: 11, MonthlyCost: 50 });
+  // The same market of 11 filled in month 1, unilevel (the reality check simulates the plan type chosen), with a goal of 50 a month.
+  const filledUnilevel = onSheet(downlineProjection, { RecruitsPerMonth: 1e300, MonthlyAttrition: 0, MarketSize: 11, MonthlyCost: 50, NetGoal: 50 });
   const noTeam = onSheet(downlineProjection, { RecruitsPerMonth: 0 });
   const nothing = onSheet(downlineProjection, { RecruitsPerMonth: 0, MonthlyCost: 0 });
   const plans = [
@@ -104,14 +107,16 @@ describe("Downline Projection: the sheet's own figures", () => {
     expect(readName(filled, "PaybackMonth")).toBe(1);
   });
 
-  // SIMULATE(11, 36, 1e9, 0, 100, {10%, 5%, 5%, 3%, 2%}, 50, 1): the 10 others join under you in
-  // month 1 (level 1), nobody leaves. You earn 10 x 36 months x 100 x 10% = 3600 and pay 36 x 50 =
-  // 1800: net 1800; each of the others earns nothing and nets -1800. Sorted nets: ten -1800, then
+  // SIMULATE(11, 36, 1e300, 0, 100, {10%, 5%, 5%, 3%, 2%}, 50, 1, 4, 50): you are the only member
+  // active at the start of month 1, so the 10 others all join under you then (level 1) whatever the
+  // recruiting spread, and nobody leaves. You earn 10 x 36 months x 100 x 10% = 3600 and pay 36 x 50
+  // = 1800: net 1800; each of the others earns nothing and nets -1800. Sorted nets: ten -1800, then
   // 1800: median -1800, 10th and 90th percentile -1800 (rank 0.9 x 10 = 9 is the tenth -1800),
   // mean (1800 - 10 x 1800) / 11 = -16200 / 11; 1 of 11 in profit; the top 1% (1 member) has all
-  // the commissions.
+  // the commissions; 10 of 11 recruited no one; at the goal of 50 in the last month only you
+  // (100 - 50 = 50; the others -50).
   test("a market of 11 filled in month 1: the reality check by hand", () => {
-    expect(simulationRows(filled)).toEqual([
+    expect(simulationRows(filledUnilevel)).toEqual([
       ["Members joined", 11],
       ["Active at end", 11],
       ["Median net per member", -1800],
@@ -120,9 +125,12 @@ describe("Downline Projection: the sheet's own figures", () => {
       ["90th percentile net", -1800],
       ["Share with profit", expect.closeTo(1 / 11, 12)],
       ["Top 1% share of commissions", 1],
+      ["Share who recruited no one", expect.closeTo(10 / 11, 12)],
+      ["Share at goal", expect.closeTo(1 / 11, 12)],
     ]);
-    expect(readName(filled, "ShareWithProfit")).toBeCloseTo(1 / 11, 12);
-    expect(readName(filled, "MedianMemberNet")).toBe(-1800);
+    expect(readName(filledUnilevel, "ShareWithProfit")).toBeCloseTo(1 / 11, 12);
+    expect(readName(filledUnilevel, "MedianMemberNet")).toBe(-1800);
+    expect(readName(filledUnilevel, "ShareAtGoal")).toBeCloseTo(1 / 11, 12);
   });
 
   test("nobody joins: you alone, paying 100 a month", () => {
@@ -130,7 +138,8 @@ describe("Downline Projection: the sheet's own figures", () => {
     expect(readName(noTeam, "ProjectedNet12")).toBe(-1200);
     expect(readName(noTeam, "BreakEvenMonth")).toBe(NOT_REACHED);
     expect(readName(noTeam, "PaybackMonth")).toBe(NOT_REACHED);
-    // The simulation: only you, 36 x 100 = 3600 in costs, no commissions.
+    // The simulation: only you, 36 x 100 = 3600 in costs, no commissions, no recruit, a net of
+    // -100 in the last month, short of the default goal of 3,000.
     expect(simulationRows(noTeam)).toEqual([
       ["Members joined", 1],
       ["Active at end", 1],
@@ -140,8 +149,11 @@ describe("Downline Projection: the sheet's own figures", () => {
       ["90th percentile net", -3600],
       ["Share with profit", 0],
       ["Top 1% share of commissions", 0],
+      ["Share who recruited no one", 1],
+      ["Share at goal", 0],
     ]);
     expect(readName(noTeam, "ShareWithProfit")).toBe(0);
+    expect(readName(noTeam, "ShareAtGoal")).toBe(0);
     expect(readName(noTeam, "MedianMemberNet")).toBe(-3600);
   });
 
@@ -157,16 +169,17 @@ describe("Downline Projection: the sheet's own figures", () => {
 
   test("the reality check: the named figures read SIMULATE's own rows, which are plausible", () => {
     const rows = simulationRows(sheet);
-    expect(rows.map((r) => r[0])).toEqual([...SIMULATION_LABELS]);
+    expect(rows.map((r) => r[0])).toEqual(SUMMARY_LABELS);
     const byLabel = new Map(rows);
     // LibreOffice saves 15 significant digits: equal to the last of those.
     expect(readName(sheet, "ShareWithProfit")).toBeCloseTo(byLabel.get("Share with profit")!, 14);
     expect(readName(sheet, "MedianMemberNet")).toBeCloseTo(byLabel.get("Median net per member")!, 9);
+    expect(readName(sheet, "ShareAtGoal")).toBeCloseTo(byLabel.get(GOAL_LABEL)!, 14);
     // Bounds any run must keep: 1 to 10,000 members (the market), shares from 0 to 1, and no member
     // can lose more than 36 months of 100 in costs.
     expect(byLabel.get("Members joined")).toBeGreaterThanOrEqual(1);
     expect(byLabel.get("Members joined")).toBeLessThanOrEqual(10000);
-    for (const label of ["Share with profit", "Top 1% share of commissions"]) {
+    for (const label of ["Share with profit", "Top 1% share of commissions", "Share who recruited no one", GOAL_LABEL]) {
       expect(byLabel.get(label)).toBeGreaterThanOrEqual(0);
       expect(byLabel.get(label)).toBeLessThanOrEqual(1);
     }
@@ -205,10 +218,13 @@ describe("Downline Projection: the sheet's own figures", () => {
     expect(m.cells.get(`B${first - 1}`)?.formula).toBeUndefined();
   });
 
-  test("only the projection, the simulation and what reads them need the add-in", () => {
+  test("only the simulation and what reads it need the add-in", () => {
     const biz = bizDependents(sheet.memory);
-    for (const name of ["ShareWithProfit", "MedianMemberNet"]) expect(biz.has(sheet.memory.names.get(name)!)).toBe(true);
+    for (const name of ["ShareWithProfit", "MedianMemberNet", "ShareAtGoal"]) expect(biz.has(sheet.memory.names.get(name)!)).toBe(true);
     for (const name of ["ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "PlanCommission", "EffectivePayoutRate", "LevelCommission", "BinaryCommission", "StairStepOnLegs"]) expect(biz.has(sheet.memory.names.get(name)!)).toBe(false);
+    // The BIZ cells: the four plans' summaries (4 x 10 rows), your plan's (10) and the three named
+    // figures that read it, the 12 brackets' members and shares, and the comparison (4 + 1).
+    expect(biz.size).toBe(4 * 10 + 10 + 3 + 12 * 2 + 5);
   });
 
   test("more level rates make more levels", () => {

@@ -19,8 +19,10 @@ import { write } from "./helpers";
  * - every BIZ formula evaluated by the BUILT bundle (dist/functions.js) called as Excel calls it
  *   (test/support/excel-runtime.ts), on the exact arguments the formula passes: its arguments are
  *   parsed from the formula text and each name, cell, range or table column is resolved to the
- *   figures LibreOffice computed on the sheet;
- * - then, where native formulas read BIZ results (ProjectedNet12 reads the projection), a second
+ *   figures LibreOffice computed on the sheet; only the forms the templates write are read
+ *   (INDEX(<choice>,0,k), IF(<named cell> <comparison> <literal>,a,b) as a choice or an argument,
+ *   the other branch never run, as in Excel), anything else throws (see callBiz);
+ * - then, where native formulas read BIZ results (ShareWithProfit reads the chosen plan's summary), a second
  *   LibreOffice run on the same plan with each BIZ cell replaced by the bundle's figures as
  *   constants, so those formulas are recomputed from what the add-in would show.
  *
@@ -44,6 +46,8 @@ export interface SheetFigures {
   readColumn(table: string, column: string): Figure[];
   /** The figures from `ref` over `rows` x `cols` cells (a spill, a block of a table). */
   readBlock(ref: string, rows: number, cols: number): Figure[][];
+  /** What the bundle did for the BIZ formula in `ref` (its anchor): the functions called and the last call's whole result. */
+  bizCall(ref: string): BizEvaluation;
 }
 
 /** The same reads as free functions, shaped like src/workbook/memory.ts's, so tests read alike. */
@@ -56,6 +60,8 @@ interface Entry {
   readonly raw: Record<string, unknown>;
   memory?: MemorySheet;
   figures?: Map<string, Figure>;
+  /** Each BIZ cell's evaluation, by its address. */
+  readonly calls: Map<string, BizEvaluation>;
 }
 
 const SENTINEL_SHEET = "Recalc check";
@@ -77,7 +83,7 @@ let started = false;
 /** A sheet to evaluate; call while jest collects tests. */
 export function onSheet(template: Template, raw: Record<string, unknown> = {}): SheetFigures {
   if (started) throw new Error("onSheet must be called while jest collects the tests (in a describe body or a test.each table), not inside a test");
-  const entry: Entry = { template, raw };
+  const entry: Entry = { template, raw, calls: new Map() };
   entries.push(entry);
   if (!registered) {
     registered = true;
@@ -116,6 +122,12 @@ export function onSheet(template: Template, raw: Record<string, unknown> = {}): 
       const out: Figure[] = [];
       for (let row = t.top + 1; row <= t.bottom; row++) out.push(readCell(addr(row, t.left + j)));
       return out;
+    },
+    bizCall(ref) {
+      figures();
+      const r = entry.calls.get(ref.replace(/\$/g, "").toUpperCase());
+      if (!r) throw new Error(`${mem().title}!${ref} is not a BIZ formula's cell`);
+      return r;
     },
     readBlock(ref, rows, cols) {
       const a = parseCell(ref);
@@ -162,7 +174,9 @@ async function evaluateAll(list: Entry[]): Promise<void> {
       if (kept.length > 0) throw new Error(`${e.template.title}: LibreOffice kept the cached figure of BIZ cells ${kept.map((c) => c.at).join(", ")}: it did not recalculate`);
       const biz = new Map<string, Figure>();
       for (const c of calls) {
-        const result = await callBiz(bundle!, c.formula, figures, e.memory!);
+        const record: BizEvaluation = { called: [], result: undefined };
+        e.calls.set(c.at, record);
+        const result = await callBiz(bundle!, c.formula, figures, e.memory!, record);
         const anchor = parseCell(c.at);
         if (isError(result as Figure)) {
           // Excel shows a spilling formula's error in its own cell only; the area it would fill stays blank.
@@ -322,13 +336,94 @@ function argument(text: string, figures: Map<string, Figure>, sheet: MemorySheet
   return literal(text);
 }
 
-/** Evaluates `BIZ.NAME(args)` with the bundle, the arguments resolved on the sheet. */
-async function callBiz(bundle: ReturnType<typeof loadBundle>, formula: string, figures: Map<string, Figure>, sheet: MemorySheet): Promise<unknown> {
-  const m = /^\s*(BIZ\.[A-Za-z][A-Za-z0-9_.]*)\s*\(([\s\S]*)\)\s*$/i.exec(formula);
-  if (!m || splitArgs(`(${m[2]})`).length !== 1) throw new Error(`only a formula that is one BIZ call can be evaluated here; extend test/templates/engine.ts for ${formula}`);
-  const args = splitArgs(m[2]).map((a) => argument(a, figures, sheet));
-  while (args.length > 0 && args[args.length - 1] === null) args.pop();
-  const outcome = await bundle.call(m[1], args);
-  if (outcome.error) return { error: outcome.error };
-  return outcome.value;
+/** Where the bracket opened at `open` closes (strings respected), or -1. */
+function closing(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '"') {
+      i++;
+      while (i < s.length && !(s[i] === '"' && s[i + 1] !== '"')) i += s[i] === '"' ? 2 : 1;
+    } else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `NAME(args)` as the whole of `text` (the name's bracket closing at its end): the arguments, split; else undefined. */
+function callOf(text: string, name: RegExp): { name: string; args: string[] } | undefined {
+  const m = new RegExp(`^\\s*(${name.source})\\s*\\(`, "i").exec(text);
+  if (!m) return undefined;
+  const open = m[0].length - 1;
+  if (closing(text, open) !== text.trimEnd().length - 1) return undefined;
+  return { name: m[1], args: splitArgs(text.trimEnd().slice(open + 1, -1)) };
+}
+
+/**
+ * An IF condition of the forms the templates write: a named input cell compared with a number or
+ * a string (`PlanType="matrix"`, `BinaryCap>0`). Excel compares text without regard to case; a
+ * text against a number is refused here rather than guessed (Excel ranks any text above any number).
+ */
+function condition(text: string, figures: Map<string, Figure>, sheet: MemorySheet): boolean {
+  const m = /^([A-Za-z_\\][\w.]*)\s*(>=|<=|<>|=|>|<)\s*("(?:[^"]|"")*"|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/.exec(text.trim());
+  if (!m) throw new Error(`the condition ${text} is not <a named cell> <comparison> <a number or a string>; extend test/templates/engine.ts`);
+  const at = sheet.names.get(m[1]);
+  if (!at) throw new Error(`condition ${text}: no cell of ${sheet.title} is named ${m[1]}`);
+  const left = figures.get(at) ?? null;
+  const right = literal(m[3]);
+  if (typeof left !== typeof right) throw new Error(`condition ${text}: ${m[1]} holds ${JSON.stringify(left)}, not a ${typeof right}`);
+  const [a, b] = typeof left === "string" ? [left.toLowerCase(), (right as string).toLowerCase()] : [left as number, right as number];
+  return { ">=": a >= b, "<=": a <= b, "<>": a !== b, "=": a === b, ">": a > b, "<": a < b }[m[2]]!;
+}
+
+/** What the bundle did for one BIZ cell: the functions its formula called (IF runs only the branch it picks, as Excel does) and the last call's own result, before any INDEX. */
+export interface BizEvaluation {
+  readonly called: string[];
+  readonly result: unknown;
+}
+
+/**
+ * Evaluates a BIZ cell's formula with the bundle, strictly in the few forms the templates write:
+ * `INDEX(<choice>,0,k)` (one column of the table), where a choice is a BIZ call or
+ * `IF(<condition>,<choice>,<choice>)`; a BIZ call's arguments are literals, array constants,
+ * named cells, cells, ranges, table columns, or `IF(<condition>,<argument>,<argument>)`. Anything
+ * else throws: extend this rather than guess.
+ */
+async function callBiz(bundle: ReturnType<typeof loadBundle>, formula: string, figures: Map<string, Figure>, sheet: MemorySheet, record: BizEvaluation): Promise<unknown> {
+  const refuse = (what: string): never => {
+    throw new Error(`only INDEX(<call>,0,k), IF(<condition on a named cell>,a,b) and BIZ calls can be evaluated here; extend test/templates/engine.ts for ${what} (in ${formula})`);
+  };
+  const arg = (text: string): unknown => {
+    const choice = callOf(text, /IF/);
+    if (choice) {
+      if (choice.args.length !== 3) refuse(text);
+      return arg(condition(choice.args[0], figures, sheet) ? choice.args[1] : choice.args[2]);
+    }
+    if (/^[A-Za-z_][\w.]*\s*\(/.test(text.trim())) refuse(text);
+    return argument(text, figures, sheet);
+  };
+  const choose = async (text: string): Promise<unknown> => {
+    const choice = callOf(text, /IF/);
+    if (choice) {
+      if (choice.args.length !== 3) refuse(text);
+      return choose(condition(choice.args[0], figures, sheet) ? choice.args[1] : choice.args[2]);
+    }
+    const call = callOf(text, /BIZ\.[A-Za-z][A-Za-z0-9_.]*/);
+    if (!call) return refuse(text);
+    const args = call.args.map(arg);
+    while (args.length > 0 && args[args.length - 1] === null) args.pop();
+    record.called.push(call.name.replace(/^BIZ\./i, "").toUpperCase());
+    const outcome = await bundle.call(call.name, args);
+    const result = outcome.error ? { error: outcome.error } : outcome.value;
+    (record as { result: unknown }).result = result;
+    return result;
+  };
+  const index = callOf(formula, /INDEX/);
+  if (!index) return choose(formula);
+  if (index.args.length !== 3 || index.args[1] !== "0" || !/^\d+$/.test(index.args[2])) refuse(formula);
+  const table = await choose(index.args[0]);
+  if (isError(table as Figure)) return table;
+  const k = Number(index.args[2]);
+  if (!Array.isArray(table) || !(table as unknown[][]).every((r) => Array.isArray(r) && k >= 1 && k <= r.length)) return { error: "#REF!" }; // Excel: INDEX past the table's columns
+  return (table as unknown[][]).map((r) => [r[k - 1]]);
 }

@@ -58,7 +58,7 @@ describe("validateInputs: what users type becomes values, or a sentence next to 
     [salesFunnel, "FunnelCommission", "0%", 'Share of the price you keep must be a number in (0, 1]; you entered "0%".'],
     [salesFunnel, "FunnelSales", "2.5", 'Sales wanted must be a whole number of 0 or more; you entered "2.5".'],
     [salesFunnel, "FunnelPrice", 0, "Price of a sale must be a number above 0; you entered 0."],
-    [downlineProjection, "MarketSize", 2000000, "People who could ever join must be a whole number in [1, 1000000]; you entered 2000000."],
+    [downlineProjection, "MarketSize", 200000, "People who could ever join must be a whole number in [1, 100000]; you entered 200000."],
     [businessModel, "MarketWho", "x".repeat(300), "Who they are is too long: at most 255 characters; you entered 300."],
   ] as Array<[Template, string, unknown, string]>)("%#: %s %s = %p is refused: %s", (template, name, raw, message) => {
     const { values, errors } = validateInputs(template, { [name]: raw });

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/bizplan";
 import { TEMPLATES } from "../../src/templates";
 import { SIMULATION_LABELS } from "../../src/core/simulate";
-import { bizCalls, callsIn } from "../support/biz-calls";
+import { bizCalls, callsIn, callsPerRecalculation, evaluatedCalls } from "../support/biz-calls";
 
 /**
  * How many BIZ custom function calls one recalculation of each written workbook makes, counted in
@@ -56,16 +56,47 @@ describe("the counter counts as Excel evaluates", () => {
   });
 });
 
-describe.each([...TEMPLATES.map((t) => [t.id, t.id === "downline-projection" ? 1 : 0] as const), ["all", 1] as const])("bizplan new %s", (id, expected) => {
+describe("IF and CHOOSE evaluate only the branch they pick", () => {
+  // C. Williams, "Short-circuiting Excel formulas" (FastExcel, 2023): a logging UDF shows IF and
+  // CHOOSE run only the argument they return, IFS and SWITCH run them all.
+  test.each([
+    ['IF(PlanType="matrix",_xldudf_BIZ_A(1),_xldudf_BIZ_B(1))', 1, "one of two branches"],
+    ['IF(A1,_xldudf_BIZ_A(1),IF(A2,_xldudf_BIZ_B(1),_xldudf_BIZ_C(1)))', 1, "nested IFs: still one"],
+    ["INDEX(IF(A1,_xldudf_BIZ_A(1),_xldudf_BIZ_B(1)),0,3)", 1, "inside INDEX"],
+    ["IF(_xldudf_BIZ_T(1)>0,_xldudf_BIZ_A(1),2)", 2, "the condition always runs"],
+    ["IF(A1,_xldudf_BIZ_A(_xldudf_BIZ_B(1)),_xldudf_BIZ_C(1))", 2, "the costlier branch counts"],
+    ["CHOOSE(2,_xldudf_BIZ_A(1),_xldudf_BIZ_B(1),_xldudf_BIZ_C(1))", 1, "CHOOSE picks one"],
+    ["IFS(A1,_xldudf_BIZ_A(1),A2,_xldudf_BIZ_B(1))", 2, "IFS does not short-circuit"],
+    ["COUNTIF(A1:A3,_xldudf_BIZ_A(1))+IFERROR(_xldudf_BIZ_B(1),0)", 2, "COUNTIF and IFERROR are not IF"],
+    ['IF(A1,"IF(_xldudf_BIZ_A(1),1,2)",_xldudf_BIZ_B(1))', 1, "a call in a string is text"],
+  ])("%s -> %p (%s)", (formula, n) => {
+    expect(evaluatedCalls(formula)).toBe(n);
+  });
+});
+
+// The Downline Projection's reality check: the four plans' summaries (one call each, its column
+// spilled whole) and the chosen plan's brackets (one formula whose IF picks one of four calls), so
+// 8 calls written, 5 evaluated a recalculation. Every other sheet computes without the add-in.
+const WRITTEN = ["SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP", "SIMULATE", "SIMULATE", "SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP"].map((id) => `_xldudf_BIZ_${id}`);
+
+describe.each([...TEMPLATES.map((t) => [t.id, t.id === "downline-projection" ? 5 : 0] as const), ["all", 5] as const])("bizplan new %s", (id, expected) => {
+  let buffer: Buffer;
   let calls: Awaited<ReturnType<typeof bizCalls>>;
   beforeAll(async () => {
-    calls = await bizCalls(await written(id));
+    buffer = await written(id);
+    calls = await bizCalls(buffer);
   });
 
-  test(`makes ${expected} BIZ call(s) per recalculation`, () => {
-    // Only the Downline Projection's reality check needs the add-in: SIMULATE, once, for its whole column.
-    expect(calls.length).toBe(expected);
-    if (expected > 0) expect(calls.map((c) => [c.call.replace(/\(.*/, ""), c.array])).toEqual([["_xldudf_BIZ_SIMULATE", true]]);
+  test(`makes ${expected} BIZ call(s) per recalculation`, async () => {
+    expect(await callsPerRecalculation(buffer)).toBe(expected);
+    if (expected > 0) {
+      expect(calls.map((c) => c.call.replace(/\(.*/, ""))).toEqual(WRITTEN);
+      expect(calls.every((c) => c.array)).toBe(true);
+      // The first four sit in one formula (one cell): the brackets of the plan type chosen, above the four plans' table.
+      expect(new Set(calls.slice(0, 4).map((c) => c.cell)).size).toBe(1);
+      expect(calls.slice(0, 4).every((c) => c.call.endsWith(',"brackets")'))).toBe(true);
+      expect(calls.slice(4).some((c) => c.call.includes("brackets"))).toBe(false);
+    }
   });
 
   test("no two cells call BIZ with the same arguments, and no table is read cell by cell through INDEX", () => {
@@ -76,10 +107,15 @@ describe.each([...TEMPLATES.map((t) => [t.id, t.id === "downline-projection" ? 1
   });
 });
 
-test("the one SIMULATE call fills all eight figures of the reality check", async () => {
+test("each plan's one call fills its whole summary column: SIMULATE's nine rows and Share at goal", async () => {
   const zip = await JSZip.loadAsync(await written("downline-projection"));
   const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  const anchor = /<c r="(B(\d+))"[^>]*><f t="array" ref="B\d+:B(\d+)">INDEX\(_xldudf_BIZ_SIMULATE\(/.exec(xml);
-  expect(anchor).not.toBeNull();
-  expect(Number(anchor![3]) - Number(anchor![2]) + 1).toBe(SIMULATION_LABELS.length);
+  const anchors = [...xml.matchAll(/<c r="([B-E])(\d+)"[^>]*><f t="array" ref="[B-E]\d+:[B-E](\d+)">INDEX\(_xldudf_BIZ_(SIMULATE[A-Z]*)\(/g)];
+  expect(anchors.map((m) => [m[1], m[4]])).toEqual([
+    ["B", "SIMULATE"],
+    ["C", "SIMULATEMATRIX"],
+    ["D", "SIMULATEBINARY"],
+    ["E", "SIMULATESTAIRSTEP"],
+  ]);
+  for (const m of anchors) expect(Number(m[3]) - Number(m[2]) + 1).toBe(SIMULATION_LABELS.length + 1);
 });
