@@ -190,7 +190,7 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   b.input("PlanMonths", row + 2);
   const search = recruitingSearch(target, attrition, months);
   // Where the later sections go: the simulation's rows are there only if its sheet names them.
-  const simNames = ["MedianMemberNet", "ShareWithProfit"].filter((n) => sources.named.has(n));
+  const simNames = ["MedianMemberNet", "ShareWithProfit", "ShareAtGoal"].filter((n) => sources.named.has(n));
   const simulationRow = row + (sources.levelRates.length > 0 ? 8 : 6);
   const jobRow = simulationRow + simNames.length + 3;
   const searchTop = jobRow + 9; // the working block, below the rest of the sheet's answers
@@ -262,17 +262,17 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   }
 
   // 4. The simulation: what the typical member of this plan nets.
-  // TODO(sim branch): "the share who reach the goal" needs BIZ.SIMULATE's goal/report arguments.
-  // Once the Downline Projection names that figure (e.g. ShareAtGoal, SIMULATE called with
-  // GoalMonth), add it to simNames and simLabels below; nothing else here changes.
+  // The Downline Projection's reality check simulates the plan type chosen there, with its NetGoal
+  // linked to GoalMonth in the whole plan, so ShareAtGoal is the share who reach this plan's goal.
   row = simulationRow;
   b.heading(cell("A", row), "4. What does the typical member really net?");
   const simLabels: Record<string, [string, "currency" | "percent"]> = {
     MedianMemberNet: [`Median net per member over ${PROJECTION_MONTHS} months`, "currency"],
     ShareWithProfit: ["Share of members with any profit", "percent"],
+    ShareAtGoal: ["Share of members who reach your goal a month", "percent"],
   };
   simNames.forEach((name, i) => out(cell("B", row + 1 + i), name, simLabels[name][1], simLabels[name][0], cell("A", row + 1 + i)));
-  b.note(cell("A", row + 1 + simNames.length), "BIZ.SIMULATE on the Downline Projection sheet plays the whole network member by member, with this plan's recruiting, attrition, volume, costs and level rates. It needs the add-in: without it these figures stay as last computed.");
+  b.note(cell("A", row + 1 + simNames.length), "The Downline Projection's reality check (BIZ.SIMULATE and its plan siblings) plays the whole network member by member, paid by the plan type chosen there, with its recruiting, attrition, volume and costs. It needs the add-in: without it these figures stay as last computed.");
 
   // 5. Replacing the job, and the chart of a month.
   row = jobRow;

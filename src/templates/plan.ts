@@ -44,6 +44,12 @@ export const PLAN_LINKS: readonly PlanLink[] = [
     settings: { FunnelGoalFrom: "income" },
   },
   {
+    template: "downline-projection",
+    input: "NetGoal",
+    source: "GoalMonth",
+    note: "Linked: your goal a month (GoalMonth on the Income Goal sheet): the reality check's share at goal counts the members who reach it.",
+  },
+  {
     template: "day-job-tracker",
     input: "MonthlyTarget",
     source: "JobIncome",

@@ -106,7 +106,7 @@ describe("the whole plan", () => {
     expect(numericLabels.length).toBe(RECRUIT_SEARCH_STEPS + 1 + 2 + 5);
     // Plan refers to every other sheet that feeds it.
     const text = plan.cells.map((c) => c.formula ?? "").join(" ");
-    for (const name of ["GoalMonth", "GoalWeek", "GoalDay", "GoalWorkday", "FunnelTop", "EffectivePayoutRate", "MedianMemberNet", "ShareWithProfit", "MonthsToReplace", "JobIncome", "ReadyMonths"]) expect(text).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of ["GoalMonth", "GoalWeek", "GoalDay", "GoalWorkday", "FunnelTop", "EffectivePayoutRate", "MedianMemberNet", "ShareWithProfit", "ShareAtGoal", "MonthsToReplace", "JobIncome", "ReadyMonths"]) expect(text).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   test("the Plan's figures for the defaults, worked by hand", () => {
