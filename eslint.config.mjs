@@ -21,11 +21,19 @@ export default [
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 2022,
-      globals: { ...globals.browser, ...globals.node, ...globals.jest, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        ...globals.jest,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     settings: { react: { version: "19" } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
     },
   },
   {

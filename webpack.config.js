@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the add-in into dist/: the custom functions bundle and its metadata (functions.json is
 // generated from the JSDoc by custom-functions-metadata-plugin, never written by hand), the task pane,
 // the ribbon commands page, the function reference page (help.html, where every @helpurl points),
@@ -57,14 +56,16 @@ class BaseUrlPlugin {
         let manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
         // The source's comments are about development (they name the development server): a
         // manifest for another host carries one line saying where it came from instead.
-        if (base !== DEV_BASE) manifest = rebase(manifest.replace(/<!--[\s\S]*?-->/g, `<!-- Built from manifest.xml by npm run build for ${base} (ADDIN_BASE_URL). -->`));
+        if (base !== DEV_BASE)
+          manifest = rebase(manifest.replace(/<!--[\s\S]*?-->/g, `<!-- Built from manifest.xml by npm run build for ${base} (ADDIN_BASE_URL). -->`));
         compilation.emitAsset("manifest.xml", new sources.RawSource(manifest));
       });
       if (base === DEV_BASE) return;
       compilation.hooks.processAssets.tap({ name: "BaseUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
         for (const name of Object.keys(assets)) {
           if (/\.(png|map)$/.test(name)) continue;
-          if (/localhost/.test(assets[name].source().toString())) compilation.errors.push(new compiler.webpack.WebpackError(`${name} still names localhost in a build for ${base}`));
+          if (/localhost/.test(assets[name].source().toString()))
+            compilation.errors.push(new compiler.webpack.WebpackError(`${name} still names localhost in a build for ${base}`));
         }
       });
     });
@@ -105,7 +106,13 @@ module.exports = (env, argv) => {
     output: { path: outputPath, filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, compilerOptions: { sourceMap: dev, module: "es2020" } } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, compilerOptions: { sourceMap: dev, module: "es2020" } } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [

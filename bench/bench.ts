@@ -76,7 +76,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main(): Promise<void> {
   const out: string[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  out.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`, "");
+  out.push(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`,
+    ""
+  );
 
   // `npm run bench -- --simulate-only`: only section 2.
   const only = process.argv.includes("--simulate-only");
@@ -95,7 +98,9 @@ async function main(): Promise<void> {
     const typical = excelArgs(m.parameters, c.typical);
     const largest = excelArgs(m.parameters, c.largest);
     const result = fn(...largest);
-    out.push(`| ${id} | \`${JSON.stringify(c.typical).slice(1, -1).slice(0, 40)}\` | ${fmt(callsPerSecond(fn, typical))} | ${c.largestIs} | ${shapeOf(result)} | ${medianMs(fn, largest).toFixed(3)} ms |`);
+    out.push(
+      `| ${id} | \`${JSON.stringify(c.typical).slice(1, -1).slice(0, 40)}\` | ${fmt(callsPerSecond(fn, typical))} | ${c.largestIs} | ${shapeOf(result)} | ${medianMs(fn, largest).toFixed(3)} ms |`
+    );
   }
   out.push("");
 
@@ -107,10 +112,34 @@ async function main(): Promise<void> {
   const stairs = { thresholds: [0, 100, 300, 600, 1000, 1500, 2500, 4000, 6000, 7500], rates: [0, 0.03, 0.06, 0.09, 0.12, 0.15, 0.18, 0.21, 0.23, 0.25] };
   const market = [1000000, 36, 1, 0.05, 100];
   const plans: Array<{ id: string; what: string; target: number; args: (spread: number) => unknown[]; plan: CompPlan }> = [
-    { id: "SIMULATE", what: "unilevel, 7 levels", target: 400, args: (s) => [...market, levels, 50, null, s, null, null], plan: { kind: "unilevel", levelRates: levels[0] } },
-    { id: "SIMULATEMATRIX", what: "matrix 3 wide, 7 levels", target: 1000, args: (s) => [...market, 3, levels, 50, null, s, null, null], plan: { kind: "matrix", width: 3, levelRates: levels[0] } },
-    { id: "SIMULATEBINARY", what: "binary 10%, cap 5,000", target: 1000, args: (s) => [...market, 0.1, 50, 5000, null, null, s, null, null], plan: { kind: "binary", rate: 0.1, cap: 5000 } },
-    { id: "SIMULATESTAIRSTEP", what: "stair-step, 10 steps", target: 1000, args: (s) => [...market, [stairs.thresholds], [stairs.rates], 50, null, s, null, null], plan: { kind: "stairstep", ...stairs } },
+    {
+      id: "SIMULATE",
+      what: "unilevel, 7 levels",
+      target: 400,
+      args: (s) => [...market, levels, 50, null, s, null, null],
+      plan: { kind: "unilevel", levelRates: levels[0] },
+    },
+    {
+      id: "SIMULATEMATRIX",
+      what: "matrix 3 wide, 7 levels",
+      target: 1000,
+      args: (s) => [...market, 3, levels, 50, null, s, null, null],
+      plan: { kind: "matrix", width: 3, levelRates: levels[0] },
+    },
+    {
+      id: "SIMULATEBINARY",
+      what: "binary 10%, cap 5,000",
+      target: 1000,
+      args: (s) => [...market, 0.1, 50, 5000, null, null, s, null, null],
+      plan: { kind: "binary", rate: 0.1, cap: 5000 },
+    },
+    {
+      id: "SIMULATESTAIRSTEP",
+      what: "stair-step, 10 steps",
+      target: 1000,
+      args: (s) => [...market, [stairs.thresholds], [stairs.rates], 50, null, s, null, null],
+      plan: { kind: "stairstep", ...stairs },
+    },
   ];
   out.push(
     "1,000,000 members x 36 months, 1 recruit a member a month, 5% attrition (the market fills). Cold: one call through dist/functions.js in a fresh process, median of 3 (CPU time of the call in brackets); spread 4 is `recruiting_spread` 4. In-process: the engine warm, and a straightforward month-by-month implementation of the same plan on the same history, once each.",
@@ -146,7 +175,9 @@ async function main(): Promise<void> {
     }
     const agrees = Math.abs(a - b) <= 1e-9 * Math.max(1, b) ? "" : ` (commissions differ: ${a} vs ${b})`;
     const c = (r: Array<{ ms: number; cpuMs: number }>) => `${fmt(r[1].ms)} ms (${fmt(r[1].cpuMs)})`;
-    out.push(`| ${p.id}: ${p.what} | ${fmt(p.target)} ms | ${c(cold[0])} | ${c(cold[4])} | ${fmt(peak)} MB | ${fmt(engineMs)} ms | ${fmt(referenceMs)} ms | ${(referenceMs / engineMs).toFixed(1)}x${agrees} |`);
+    out.push(
+      `| ${p.id}: ${p.what} | ${fmt(p.target)} ms | ${c(cold[0])} | ${c(cold[4])} | ${fmt(peak)} MB | ${fmt(engineMs)} ms | ${fmt(referenceMs)} ms | ${(referenceMs / engineMs).toFixed(1)}x${agrees} |`
+    );
   }
   out.push("");
 
@@ -155,7 +186,10 @@ async function main(): Promise<void> {
     console.log(out.join("\n"));
     return;
   }
-  out.push("| template | context.sync() calls | Office.js calls | .xlsx write | .xlsx size | BIZ calls a recalculation |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+  out.push(
+    "| template | context.sync() calls | Office.js calls | .xlsx write | .xlsx size | BIZ calls a recalculation |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |"
+  );
   for (const template of TEMPLATES) {
     const { values } = validateInputs(template, {});
     const recorder = createRecorder();
@@ -163,7 +197,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const buffer = await writeWorkbook([{ template, values }]);
     const xlsxMs = performance.now() - t0;
-    out.push(`| ${template.title} | ${recorder.syncs} | ${recorder.calls.length} | ${fmt(xlsxMs)} ms | ${kb(buffer.length)} | ${await callsPerRecalculation(buffer)} |`);
+    out.push(
+      `| ${template.title} | ${recorder.syncs} | ${recorder.calls.length} | ${fmt(xlsxMs)} ms | ${kb(buffer.length)} | ${await callsPerRecalculation(buffer)} |`
+    );
   }
   const everyValues = TEMPLATES.map((template) => ({ template, values: validateInputs(template, {}).values }));
   const t0 = performance.now();
@@ -173,13 +209,20 @@ async function main(): Promise<void> {
 
   // 4. Bundle sizes and task pane load.
   out.push("| bundle | raw | gzipped | target (gzipped) |", "| --- | ---: | ---: | ---: |");
-  for (const [file, target] of [["functions.js", "30 KB"], ["taskpane.js", "200 KB"]] as const) {
+  for (const [file, target] of [
+    ["functions.js", "30 KB"],
+    ["taskpane.js", "200 KB"],
+  ] as const) {
     const bytes = fs.readFileSync(path.join(dist, file));
     out.push(`| ${file} | ${kb(bytes.length)} | ${kb(zlib.gzipSync(bytes, { level: 9 }).length)} | ${target} |`);
   }
   out.push("");
   const load = await measureTaskpaneLoad(dist);
-  out.push(load ? `Task pane, load to interactive in headless Chromium: median of ${load.runs} **${fmt(load.medianMs)} ms** (target under 1000 ms).` : "Task pane load: skipped (no /usr/bin/chromium).");
+  out.push(
+    load
+      ? `Task pane, load to interactive in headless Chromium: median of ${load.runs} **${fmt(load.medianMs)} ms** (target under 1000 ms).`
+      : "Task pane load: skipped (no /usr/bin/chromium)."
+  );
 
   const table = out.join("\n");
   console.log(table);

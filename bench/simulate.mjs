@@ -38,7 +38,15 @@ export function loadFunctions(distDir) {
       else associated.set(String(id).toUpperCase(), fn);
     },
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
   };
   const context = { CustomFunctions, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask };
   context.self = context;
@@ -114,7 +122,9 @@ async function main(argv) {
   for (let i = 0; i < runs; i++) {
     const b = await benchSimulate(dist);
     results.push(b);
-    console.log(`  run ${i + 1}: ${b.ms.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)} ms), peak RSS ${b.peakRssMB.toFixed(0)} MB (${b.baselineRssMB.toFixed(0)} MB before the call)`);
+    console.log(
+      `  run ${i + 1}: ${b.ms.toFixed(0)} ms (CPU ${b.cpuMs.toFixed(0)} ms), peak RSS ${b.peakRssMB.toFixed(0)} MB (${b.baselineRssMB.toFixed(0)} MB before the call)`
+    );
   }
   const ms = results.map((b) => b.ms).sort((x, y) => x - y);
   const peak = Math.max(...results.map((b) => b.peakRssMB));

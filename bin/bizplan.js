@@ -11,8 +11,12 @@ try {
 } catch (e) {
   if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(entry)) {
     process.stderr.write(
-      "bizplan: the command is not built yet (" + path.relative(process.cwd(), entry) + " is missing).\n" +
-        "Run `npm run build:cli` in " + path.resolve(__dirname, "..") + " (npm install runs it too), then try again.\n"
+      "bizplan: the command is not built yet (" +
+        path.relative(process.cwd(), entry) +
+        " is missing).\n" +
+        "Run `npm run build:cli` in " +
+        path.resolve(__dirname, "..") +
+        " (npm install runs it too), then try again.\n"
     );
     process.exit(1);
   }

@@ -10,7 +10,9 @@ function signature(ns, f) {
 function renderHelpPage(metadata, ns = "BIZ") {
   const items = metadata.functions
     .map((f) => {
-      const params = (f.parameters || []).map((p) => `<li><code>${escape(p.name)}</code>${p.optional ? " (optional)" : ""}: ${escape(p.description)}</li>`).join("");
+      const params = (f.parameters || [])
+        .map((p) => `<li><code>${escape(p.name)}</code>${p.optional ? " (optional)" : ""}: ${escape(p.description)}</li>`)
+        .join("");
       return `<section id="${escape(f.id)}"><h2><code>${escape(signature(ns, f))}</code></h2><p>${escape(f.description)}</p><ul>${params}</ul>${
         f.result && f.result.dimensionality === "matrix" ? "<p>Returns a table that spills.</p>" : ""
       }</section>`;

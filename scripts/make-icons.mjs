@@ -50,7 +50,14 @@ const within = (shape, ox, oy, scale) => (x, y) => shape((x - ox) / scale, (y - 
 function houseLayers({ house = GREEN, roofShade = DARK_GREEN, bars = WHITE, accent = GOLD } = {}) {
   return [
     [rect(11, 2, 13, 6), roofShade], // chimney
-    [polygon([[8, 0.75], [15.6, 8], [0.4, 8]]), house], // roof
+    [
+      polygon([
+        [8, 0.75],
+        [15.6, 8],
+        [0.4, 8],
+      ]),
+      house,
+    ], // roof
     [rect(2, 7, 14, 15), house], // body
     [rect(4, 11, 6, 14), bars], // bar 1 (short)
     [rect(7, 8, 9, 14), bars], // bar 2
@@ -63,9 +70,10 @@ function tileLayers() {
   const o = (16 * (1 - s)) / 2;
   return [
     [roundedRect(0, 0, 16, 16, 3), GREEN],
-    ...houseLayers({ house: WHITE, roofShade: [0xe1, 0xef, 0xe6, 255], bars: GREEN, accent: GOLD }).map(
-      ([shape, color]) => [within(shape, o, o + 0.1, s), color]
-    ),
+    ...houseLayers({ house: WHITE, roofShade: [0xe1, 0xef, 0xe6, 255], bars: GREEN, accent: GOLD }).map(([shape, color]) => [
+      within(shape, o, o + 0.1, s),
+      color,
+    ]),
   ];
 }
 
@@ -75,7 +83,10 @@ function render(size, layers, samples = 8) {
   const unit = 16 / size; // design units per pixel
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0; // premultiplied sums
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0; // premultiplied sums
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = (px + (sx + 0.5) / samples) * unit;
@@ -84,7 +95,10 @@ function render(size, layers, samples = 8) {
           for (const [shape, c] of layers) if (shape(x, y)) color = c; // painter's order: last wins
           if (color) {
             const ca = color[3] / 255;
-            r += color[0] * ca; g += color[1] * ca; b += color[2] * ca; a += ca;
+            r += color[0] * ca;
+            g += color[1] * ca;
+            b += color[2] * ca;
+            a += ca;
           }
         }
       }

@@ -72,7 +72,12 @@ const truthy = (v) => !!v && !["0", "false", "no", ""].includes(String(v).toLowe
 if (flag("--help") || flag("-h")) {
   const text = fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
   const end = text.findIndex((l) => l.startsWith("import "));
-  console.log(text.slice(1, end).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  console.log(
+    text
+      .slice(1, end)
+      .map((l) => l.replace(/^\/\/ ?/, ""))
+      .join("\n")
+  );
   process.exit(0);
 }
 const known = ["--dry-run", "--no-serve", "--no-sideload", "--help", "-h"];
@@ -188,7 +193,10 @@ function trustSteps(caFile, where) {
     ];
   }
   if (where === "darwin") {
-    return [`Trust the CA in your login keychain (you will be asked for your password), then restart Excel:`, `  security add-trusted-cert -d -r trustRoot -k ~/Library/Keychains/login.keychain-db ${ca}`];
+    return [
+      `Trust the CA in your login keychain (you will be asked for your password), then restart Excel:`,
+      `  security add-trusted-cert -d -r trustRoot -k ~/Library/Keychains/login.keychain-db ${ca}`,
+    ];
   }
   return [
     `Trust the CA for your Windows user (a security prompt asks to confirm), then restart Excel:`,
@@ -248,7 +256,27 @@ function generateWithOpenssl(set) {
     run(["req", "-x509", "-new", "-nodes", "-newkey", "rsa:2048", "-sha256", "-days", "365", "-keyout", caKey, "-out", set.ca, "-config", caCnf]);
     run(["req", "-new", "-nodes", "-newkey", "rsa:2048", "-sha256", "-keyout", set.key, "-out", csr, "-config", leafCnf]);
     const serial = `0x${crypto.randomBytes(8).toString("hex")}`;
-    run(["x509", "-req", "-in", csr, "-CA", set.ca, "-CAkey", caKey, "-set_serial", serial, "-days", "365", "-sha256", "-extfile", leafCnf, "-extensions", "v3_leaf", "-out", set.cert]);
+    run([
+      "x509",
+      "-req",
+      "-in",
+      csr,
+      "-CA",
+      set.ca,
+      "-CAkey",
+      caKey,
+      "-set_serial",
+      serial,
+      "-days",
+      "365",
+      "-sha256",
+      "-extfile",
+      leafCnf,
+      "-extensions",
+      "v3_leaf",
+      "-out",
+      set.cert,
+    ]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -281,8 +309,13 @@ async function resolveCertificates() {
     if (platform === "linux") {
       const t = linuxTrust(check.ca);
       const trusted = t.nss === true || t.system;
-      notes.push(`trust: system store ${t.system ? "yes" : "no"}; browser NSS store (${NSS_NICKNAME}) ${t.nss === true ? "yes" : t.nss === false ? "no" : t.nss}`);
-      return use(set, source, { trusted: t.nss === true ? true : trusted ? "partly" : false, steps: t.nss === true ? [] : trustSteps(caFile || set.ca, "linux") });
+      notes.push(
+        `trust: system store ${t.system ? "yes" : "no"}; browser NSS store (${NSS_NICKNAME}) ${t.nss === true ? "yes" : t.nss === false ? "no" : t.nss}`
+      );
+      return use(set, source, {
+        trusted: t.nss === true ? true : trusted ? "partly" : false,
+        steps: t.nss === true ? [] : trustSteps(caFile || set.ca, "linux"),
+      });
     }
     return use(set, source, { trusted: "unknown", steps: trustSteps(caFile || set.ca, platform) });
   };
@@ -296,7 +329,9 @@ async function resolveCertificates() {
           ? `would run office-addin-dev-certs ensureCertificatesAreInstalled(): reuses ${officeCerts.dir} (valid until ${check.validTo}) if its CA is trusted, else re-creates and installs it`
           : `would run office-addin-dev-certs ensureCertificatesAreInstalled(): creates ${officeCerts.dir} and installs its CA (${check.why} now; the OS may ask for consent or a password)`
       );
-      notes.push(`if that fails: reuse what it generated, else ${opensslAvailable() ? `generate with openssl into ${localCerts.dir}` : "openssl is not installed: no fallback"}`);
+      notes.push(
+        `if that fails: reuse what it generated, else ${opensslAvailable() ? `generate with openssl into ${localCerts.dir}` : "openssl is not installed: no fallback"}`
+      );
       return use(officeCerts, "office-addin-dev-certs (planned)", { trusted: "unknown", steps: [] });
     }
     try {
@@ -318,7 +353,9 @@ async function resolveCertificates() {
     notes.push(`no usable certificate in ${localCerts.dir} (${local.why})`);
     if (!fs.existsSync(officeCerts.ca)) {
       if (dryRun) {
-        notes.push(`would generate the Office development certificate with office-addin-dev-certs into ${officeCerts.dir} (no sudo; you trust it yourself, see below)`);
+        notes.push(
+          `would generate the Office development certificate with office-addin-dev-certs into ${officeCerts.dir} (no sudo; you trust it yourself, see below)`
+        );
         return withTrust(officeCerts, "office-addin-dev-certs (planned)");
       }
       try {
@@ -346,7 +383,9 @@ async function resolveCertificates() {
       trusted: false,
       steps: [
         `No usable certificate and openssl is not installed. Either:`,
-        platform === "linux" ? `  sudo apt-get install -y openssl     (then npm start again)` : `  install OpenSSL (it comes with Git for Windows / Homebrew), then npm start again`,
+        platform === "linux"
+          ? `  sudo apt-get install -y openssl     (then npm start again)`
+          : `  install OpenSSL (it comes with Git for Windows / Homebrew), then npm start again`,
         `  or run: npx office-addin-dev-certs install     (then npm start again)`,
         `  or point HBP_HTTPS_CERT and HBP_HTTPS_KEY at a localhost certificate and key you already have.`,
       ],
@@ -452,12 +491,20 @@ function printPlan(certs) {
   for (const n of certs.notes) console.log(`- ${n}`);
   if (certs.trusted === true) console.log("trusted: yes");
   else if (certs.steps.length) {
-    console.log(certs.trusted === "partly" ? "trusted: by the system store only, not by browsers yet. To finish:" : certs.trusted === false ? "trusted: no. To trust it:" : "If Excel or the browser reports a certificate error:");
+    console.log(
+      certs.trusted === "partly"
+        ? "trusted: by the system store only, not by browsers yet. To finish:"
+        : certs.trusted === false
+          ? "trusted: no. To trust it:"
+          : "If Excel or the browser reports a certificate error:"
+    );
     for (const s of certs.steps) console.log(s ? `  ${s}` : "");
   }
   heading("Dev server");
   const hasConfig = fs.existsSync(path.join(root, "webpack.config.js"));
-  console.log(`${noServe || dryRun ? "would run" : "running"}: webpack serve --mode development (HBP_DEV_SERVER=1)${hasConfig ? "" : "  [webpack.config.js is missing]"}`);
+  console.log(
+    `${noServe || dryRun ? "would run" : "running"}: webpack serve --mode development (HBP_DEV_SERVER=1)${hasConfig ? "" : "  [webpack.config.js is missing]"}`
+  );
   console.log(`ready when ${READY_URL} answers (up to ${readyTimeoutMs / 1000} s)`);
   heading("Sideload");
   if (noSideload) console.log("--no-sideload: not launching Excel.");
@@ -486,7 +533,9 @@ async function main() {
     return 1;
   }
   if (await portBusy(PORT)) {
-    console.error(`\nstart: port ${PORT} is already in use (an earlier \`npm start\`? stop it, or run \`npm stop\`). The manifest points at ${ORIGIN}, so the server must use that port.`);
+    console.error(
+      `\nstart: port ${PORT} is already in use (an earlier \`npm start\`? stop it, or run \`npm stop\`). The manifest points at ${ORIGIN}, so the server must use that port.`
+    );
     return 1;
   }
 
@@ -572,7 +621,9 @@ async function main() {
   }
   if (stopping) return waitForShutdown();
   if (!ready) {
-    console.warn(`\nstart: ${READY_URL} did not answer within ${readyTimeoutMs / 1000} s (last: ${lastError ? lastError.message : "no answer"}). The server keeps running; check its output above.`);
+    console.warn(
+      `\nstart: ${READY_URL} did not answer within ${readyTimeoutMs / 1000} s (last: ${lastError ? lastError.message : "no answer"}). The server keeps running; check its output above.`
+    );
   } else {
     heading(`Serving ${ORIGIN} (ready in ${Math.round((Date.now() - started) / 1000)} s)`);
     console.log(`task pane ${READY_URL}\nfunctions ${ORIGIN}/functions.json, ${ORIGIN}/functions.js\nhelp      ${ORIGIN}/help.html`);
@@ -585,7 +636,11 @@ async function main() {
     } else {
       console.log(`\nstart: office-addin-debugging start ${MANIFEST} desktop`);
       sideloaded = true;
-      sideloader = spawn(process.execPath, [debugCli, "start", MANIFEST, "desktop", "--app", "excel", "--dev-server-port", String(PORT)], { cwd: root, env, stdio: "inherit" });
+      sideloader = spawn(process.execPath, [debugCli, "start", MANIFEST, "desktop", "--app", "excel", "--dev-server-port", String(PORT)], {
+        cwd: root,
+        env,
+        stdio: "inherit",
+      });
       sideloader.once("exit", (code) => {
         if (code && !stopping) {
           console.warn(`start: office-addin-debugging exited with code ${code}; the server keeps running. Sideload by hand:`);

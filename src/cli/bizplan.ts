@@ -88,7 +88,10 @@ export const TEMPLATE_CATALOG: Catalog = {
     templates: [WHOLE_PLAN[0], ...TEMPLATES],
     compose: (raw) => {
       const { entries, errors } = composePlan(raw);
-      return { entries, errors: Object.entries(errors).flatMap(([title, byName]) => Object.entries(byName).map(([name, message]) => `${title}: ${name}: ${message}`)) };
+      return {
+        entries,
+        errors: Object.entries(errors).flatMap(([title, byName]) => Object.entries(byName).map(([name, message]) => `${title}: ${name}: ${message}`)),
+      };
     },
   },
 };
@@ -107,7 +110,12 @@ const machineLocale = (): string | undefined => {
   }
 };
 
-export async function main(argv: readonly string[], io: Io = processIo, catalog: Catalog = TEMPLATE_CATALOG, locale: string | undefined = machineLocale()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  catalog: Catalog = TEMPLATE_CATALOG,
+  locale: string | undefined = machineLocale()
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined) {
@@ -253,7 +261,10 @@ function pickTemplates(id: string, templates: readonly Template[]): readonly Tem
   if (id.toLowerCase() === "all") return templates;
   const found = templates.find((t) => t.id.toLowerCase() === id.toLowerCase() || t.title.toLowerCase() === id.toLowerCase());
   if (!found) {
-    const hint = closest(id, templates.map((t) => t.id));
+    const hint = closest(
+      id,
+      templates.map((t) => t.id)
+    );
     throw new UsageError(`no template "${id}"${hint ? `; did you mean ${hint}?` : ""}. The templates are: ${templates.map((t) => t.id).join(", ")}, or all`);
   }
   return [found];
@@ -269,7 +280,9 @@ function routeSets(chosen: readonly Template[], sets: NewOptions["sets"]): Map<T
       const names = chosen.flatMap((t) => t.inputs.map((i) => i.name));
       const hint = closest(name, names);
       const where = chosen.length === 1 ? `the ${chosen[0].title} template has` : "no template has";
-      errors.push(`unknown input "${name}": ${chosen.length === 1 ? `${where} no such input` : where + " it"}${hint ? `; did you mean ${hint}?` : ""} (\`bizplan list\` shows every input)`);
+      errors.push(
+        `unknown input "${name}": ${chosen.length === 1 ? `${where} no such input` : where + " it"}${hint ? `; did you mean ${hint}?` : ""} (\`bizplan list\` shows every input)`
+      );
       continue;
     }
     const input = owner.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase()) as InputField;

@@ -30,7 +30,10 @@ export function teamNeeded(goalMonthly: number, volumePerMember: number, payoutR
   const need = monthlyNeed(goalMonthly, monthlyCost);
   if (need === 0) return 0;
   const perMember = volumePerMember * payoutRate;
-  if (perMember === 0) throw outOfRange(volumePerMember === 0 ? "a volume of 0 pays nothing, so no team reaches the goal" : "a payout rate of 0 pays nothing, so no team reaches the goal");
+  if (perMember === 0)
+    throw outOfRange(
+      volumePerMember === 0 ? "a volume of 0 pays nothing, so no team reaches the goal" : "a payout rate of 0 pays nothing, so no team reaches the goal"
+    );
   const members = wholeUp(need / perMember);
   if (!finite(members)) throw outOfRange("the team needed passes the largest number a spreadsheet can hold");
   return members;
@@ -134,7 +137,12 @@ export function recruitsNeeded(
   // The team that pays the goal, unrounded: PROJECTION's team is an expectation.
   const need = monthlyNeed(goalMonthly, monthlyCost);
   const perMember = volumePerMember * payoutRate;
-  if (perMember === 0) throw outOfRange(volumePerMember === 0 ? "a volume of 0 pays nothing, so no recruiting reaches the goal" : "a payout rate of 0 pays nothing, so no recruiting reaches the goal");
+  if (perMember === 0)
+    throw outOfRange(
+      volumePerMember === 0
+        ? "a volume of 0 pays nothing, so no recruiting reaches the goal"
+        : "a payout rate of 0 pays nothing, so no recruiting reaches the goal"
+    );
   const team = need / perMember;
   if (!finite(team)) throw outOfRange("the team needed passes the largest number a spreadsheet can hold");
   const cap = populationCap ?? Infinity;

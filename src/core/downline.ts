@@ -64,7 +64,9 @@ export function matrix(width: number, depth: number, members?: number): Array<[n
     capacity *= width;
     positions += capacity;
     if (positions > MAX_MATRIX_POSITIONS) {
-      throw outOfRange(`a matrix ${width} wide and ${depth} deep has more than ${MAX_MATRIX_POSITIONS} positions (passed at level ${level}); choose a smaller width or depth`);
+      throw outOfRange(
+        `a matrix ${width} wide and ${depth} deep has more than ${MAX_MATRIX_POSITIONS} positions (passed at level ${level}); choose a smaller width or depth`
+      );
     }
     const filled = min(capacity, left);
     left -= filled;

@@ -18,14 +18,22 @@ export const PERIODS: ReadonlyArray<{ period: Period; label: string }> = [
 
 // A Map, not an object literal: a user's text such as "constructor" or "toString" must not find
 // what every object inherits.
-const NAMES: ReadonlyMap<string, Period> = new Map(Object.entries({
-  year: "year", annual: "year", yearly: "year",
-  quarter: "quarter", quarterly: "quarter",
-  month: "month", monthly: "month",
-  week: "week", weekly: "week",
-  day: "day", daily: "day",
-  workday: "workday",
-} as const));
+const NAMES: ReadonlyMap<string, Period> = new Map(
+  Object.entries({
+    year: "year",
+    annual: "year",
+    yearly: "year",
+    quarter: "quarter",
+    quarterly: "quarter",
+    month: "month",
+    monthly: "month",
+    week: "week",
+    weekly: "week",
+    day: "day",
+    daily: "day",
+    workday: "workday",
+  } as const)
+);
 
 export const PERIOD_NAMES: readonly string[] = [...NAMES.keys()];
 
@@ -48,12 +56,18 @@ export const DEFAULT_CALENDAR: Calendar = { basis: 0, workdaysPerWeek: 5, weeksO
 
 export function perYear(period: Period, calendar: Calendar = DEFAULT_CALENDAR): number {
   switch (period) {
-    case "year": return 1;
-    case "quarter": return 4;
-    case "month": return 12;
-    case "week": return 52;
-    case "day": return calendar.basis === 1 ? 365 : 360;
-    case "workday": return calendar.workdaysPerWeek * (52 - calendar.weeksOff);
+    case "year":
+      return 1;
+    case "quarter":
+      return 4;
+    case "month":
+      return 12;
+    case "week":
+      return 52;
+    case "day":
+      return calendar.basis === 1 ? 365 : 360;
+    case "workday":
+      return calendar.workdaysPerWeek * (52 - calendar.weeksOff);
   }
 }
 

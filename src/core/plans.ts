@@ -82,7 +82,17 @@ export const BINARY_STATE = 3;
  * (updated), `state[at + 2]` receives the matched volume; returns the commission. `cap` is Infinity
  * for no cap, `pairSize` 0 for none; `period` only names the period in an error.
  */
-export function binaryPeriod(state: Float64Array, at: number, left: number, right: number, rate: number, cap: number, flush: boolean, pairSize: number, period: number): number {
+export function binaryPeriod(
+  state: Float64Array,
+  at: number,
+  left: number,
+  right: number,
+  rate: number,
+  cap: number,
+  flush: boolean,
+  pairSize: number,
+  period: number
+): number {
   let carryLeft = state[at] + left;
   let carryRight = state[at + 1] + right;
   if (!finite(carryLeft + carryRight)) throw outOfRange(`the volumes carried pass the largest number a spreadsheet can hold in period ${period}`);
@@ -122,7 +132,8 @@ export function binaryPeriod(state: Float64Array, at: number, left: number, righ
 
 /** Raises #VALUE! unless the schedule has one rate per threshold and the thresholds ascend. */
 function checkSchedule(thresholds: readonly number[], rates: readonly number[]): void {
-  if (thresholds.length !== rates.length) throw wrongKind(`thresholds and rates must have the same length; thresholds has ${thresholds.length}, rates has ${rates.length}`);
+  if (thresholds.length !== rates.length)
+    throw wrongKind(`thresholds and rates must have the same length; thresholds has ${thresholds.length}, rates has ${rates.length}`);
   for (let i = 1; i < thresholds.length; i++) {
     if (!(thresholds[i] > thresholds[i - 1])) throw wrongKind(`thresholds must ascend; ${thresholds[i]} follows ${thresholds[i - 1]}`);
   }

@@ -31,7 +31,7 @@ export class Random {
 
   /** Any whole seed from 0 to 2^53 - 1; both 32-bit halves feed the state. */
   constructor(seed: number) {
-    const lo = seed % TWO_POW_32 >>> 0;
+    const lo = (seed % TWO_POW_32) >>> 0;
     const hi = floor(seed / TWO_POW_32) >>> 0;
     let x = splitmix32(lo ^ splitmix32(hi ^ 0x5bd1e995));
     for (let i = 0; i < 4; i++) {

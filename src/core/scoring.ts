@@ -11,7 +11,8 @@ import { outOfRange, wrongKind } from "./errors";
  * on the scores' own scale. Scores (4, 3) with weights (3, 1) give (12 + 3) / 4 = 3.75.
  */
 export function weightedScore(scores: readonly number[], weights: readonly number[]): number {
-  if (scores.length !== weights.length) throw wrongKind(`scores and weights must have the same length; scores has ${scores.length}, weights has ${weights.length}`);
+  if (scores.length !== weights.length)
+    throw wrongKind(`scores and weights must have the same length; scores has ${scores.length}, weights has ${weights.length}`);
   let total = 0;
   let weightTotal = 0;
   for (let i = 0; i < scores.length; i++) {

@@ -309,7 +309,8 @@ export interface ExplicitHistory {
 /** The records of an explicit history, checked: what the simulation's own history guarantees, it must too. */
 export function networkOf(h: ExplicitHistory): Network {
   const n = h.sponsor.length;
-  if (n < 1 || h.joinMonth.length !== n || h.quitMonth.length !== n) throw outOfRange("a history needs a founder and one sponsor, join month and quit month per member");
+  if (n < 1 || h.joinMonth.length !== n || h.quitMonth.length !== n)
+    throw outOfRange("a history needs a founder and one sponsor, join month and quit month per member");
   if (!(h.months >= 1 && h.months <= 1200 && floor(h.months) === h.months)) throw outOfRange("a history runs 1 to 1200 whole months");
   const net = new Network(n, h.months, 0);
   net.reserve(n);
@@ -317,7 +318,8 @@ export function networkOf(h: ExplicitHistory): Network {
     const s = h.sponsor[i];
     const j = h.joinMonth[i];
     const q = h.quitMonth[i];
-    if (i === 0 ? s !== -1 || j !== 0 || q !== null : !(s >= 0 && s < i && j >= 1 && j <= h.months && j > h.joinMonth[s] && j >= h.joinMonth[i - 1])) throw outOfRange(`member ${i} of the history breaks its rules`);
+    if (i === 0 ? s !== -1 || j !== 0 || q !== null : !(s >= 0 && s < i && j >= 1 && j <= h.months && j > h.joinMonth[s] && j >= h.joinMonth[i - 1]))
+      throw outOfRange(`member ${i} of the history breaks its rules`);
     if (q !== null && !(q >= j && q <= h.months && floor(q) === q)) throw outOfRange(`member ${i} quits before it joins or after the last month`);
     if (i > 0) {
       const sq = h.quitMonth[s];

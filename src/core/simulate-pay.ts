@@ -92,7 +92,18 @@ function startWalks(net: Network, upline: Int32Array, stay: Int32Array, from: nu
  * in the loops: V8 optimizes the loop while it runs, and a property never read before that moment
  * would throw the optimized code away again on every batch. Earnings go to out[stride x a + offset].
  */
-function climb(ints: Int32Array, shorts: Uint16Array, out: Float64Array, stride: number, offset: number, perMonth: Float64Array, levels: number, upline: Int32Array, stay: Int32Array, count: number): void {
+function climb(
+  ints: Int32Array,
+  shorts: Uint16Array,
+  out: Float64Array,
+  stride: number,
+  offset: number,
+  perMonth: Float64Array,
+  levels: number,
+  upline: Int32Array,
+  stay: Int32Array,
+  count: number
+): void {
   for (let k = 0; k < levels && count > 0; k++) {
     const rate = perMonth[k];
     let live = 0;
@@ -226,7 +237,8 @@ export function* placeBinary(net: Network): Generator<void, { parent: Int32Array
     for (let i = from; i < to; i++) {
       const s = ints[4 * i];
       let p: number;
-      if (children[s] < 2) p = s; // an empty leg: the new member heads it (the left first)
+      if (children[s] < 2)
+        p = s; // an empty leg: the new member heads it (the left first)
       else {
         const left = firstChild[s];
         const right = nextSibling[left];
@@ -302,7 +314,21 @@ export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, v
  * the month's pay: going down the join order, a position's legs are complete when it is reached
  * (its children came after it), so it is paid there and then.
  */
-function countLegsAndPay(shorts: Uint16Array, parent: Int32Array, side: Uint8Array, legs: Int32Array, state: Float64Array, money: Float64Array, lastMonth: Float64Array, count: number, t: number, months: number, rate: number, cap: number, flush: boolean): void {
+function countLegsAndPay(
+  shorts: Uint16Array,
+  parent: Int32Array,
+  side: Uint8Array,
+  legs: Int32Array,
+  state: Float64Array,
+  money: Float64Array,
+  lastMonth: Float64Array,
+  count: number,
+  t: number,
+  months: number,
+  rate: number,
+  cap: number,
+  flush: boolean
+): void {
   legs.fill(0, 0, 2 * count);
   for (let i = count - 1; i >= 0; i--) {
     const active = shorts[8 * i + 3] >= t;
@@ -317,7 +343,19 @@ function countLegsAndPay(shorts: Uint16Array, parent: Int32Array, side: Uint8Arr
 }
 
 /** Pays every member active in month t one period of the binary rule on its legs. */
-function payBinaryMonth(shorts: Uint16Array, legs: Int32Array, state: Float64Array, money: Float64Array, lastMonth: Float64Array, count: number, t: number, months: number, rate: number, cap: number, flush: boolean): void {
+function payBinaryMonth(
+  shorts: Uint16Array,
+  legs: Int32Array,
+  state: Float64Array,
+  money: Float64Array,
+  lastMonth: Float64Array,
+  count: number,
+  t: number,
+  months: number,
+  rate: number,
+  cap: number,
+  flush: boolean
+): void {
   for (let i = 0; i < count; i++) {
     if (shorts[8 * i + 3] < t) continue;
     const left = legs[2 * i];
@@ -374,7 +412,16 @@ function addMonths(money: Float64Array, month: Float64Array, count: number, repe
 }
 
 /** One month of stair-step pay for the first `count` members (children come after their sponsors). */
-function stairStepMonth(ints: Int32Array, shorts: Uint16Array, group: Int32Array, month: Float64Array, rateOf: Float64Array, count: number, t: number, volume: number): void {
+function stairStepMonth(
+  ints: Int32Array,
+  shorts: Uint16Array,
+  group: Int32Array,
+  month: Float64Array,
+  rateOf: Float64Array,
+  count: number,
+  t: number,
+  volume: number
+): void {
   // Group volumes in members, children before sponsors.
   group.fill(0, 0, count);
   month.fill(0, 0, count);
@@ -405,7 +452,17 @@ function stairStepMonth(ints: Int32Array, shorts: Uint16Array, group: Int32Array
  * member is reached, its group and the sum of its legs' rate x volume are complete. Equal to
  * `stairStepMonth` but for the last bits of rounding, and twice as fast.
  */
-function stairStepMonthAscending(ints: Int32Array, shorts: Uint16Array, group: Int32Array, legs: Float64Array, month: Float64Array, rateOf: Float64Array, count: number, t: number, volume: number): void {
+function stairStepMonthAscending(
+  ints: Int32Array,
+  shorts: Uint16Array,
+  group: Int32Array,
+  legs: Float64Array,
+  month: Float64Array,
+  rateOf: Float64Array,
+  count: number,
+  t: number,
+  volume: number
+): void {
   group.fill(0, 0, count);
   legs.fill(0, 0, count);
   for (let i = count - 1; i >= 0; i--) {

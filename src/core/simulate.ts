@@ -359,7 +359,11 @@ export function simulateAllPlans(params: NetworkParams, plans: AllPlans): Record
  * Pays a plan over a history given member by member (for worked cases): the same pay as the
  * simulation's, on people chosen by hand. `money` gives the volume, the cost and the goal.
  */
-export function payHistory(history: ExplicitHistory, plan: CompPlan, money: { volumePerMember: number; monthlyCost: number; goal?: number | null }): SimulationRun {
+export function payHistory(
+  history: ExplicitHistory,
+  plan: CompPlan,
+  money: { volumePerMember: number; monthlyCost: number; goal?: number | null }
+): SimulationRun {
   const net = networkOf(history);
   const params = checkNetwork({ members: net.joined, months: history.months, recruitsPerMemberPerMonth: 0, monthlyAttrition: 0, ...money });
   const checked = checkPlan(plan);

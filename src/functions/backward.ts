@@ -8,7 +8,14 @@ const cost = optional(number("monthly_cost", AMOUNT), 0);
 const TEAMNEEDED = define("TEAMNEEDED", [number("goal_monthly", AMOUNT), number("volume_per_member", AMOUNT), number("payout_rate", SHARE), cost], teamNeeded);
 const LEVELSNEEDED = define(
   "LEVELSNEEDED",
-  [number("goal_monthly", AMOUNT), number("recruits_per_member", RECRUITS), number("volume_per_member", AMOUNT), list("level_rates", SHARE), optional(number("retention", SHARE), 1), cost],
+  [
+    number("goal_monthly", AMOUNT),
+    number("recruits_per_member", RECRUITS),
+    number("volume_per_member", AMOUNT),
+    list("level_rates", SHARE),
+    optional(number("retention", SHARE), 1),
+    cost,
+  ],
   (goal, recruits, volume, rates, retention, monthlyCost) => [levelsNeeded(goal, recruits, volume, rates, retention, monthlyCost)]
 );
 const RECRUITSNEEDED = define(

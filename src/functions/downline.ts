@@ -14,7 +14,11 @@ const DOWNLINE = define(
 );
 const MATRIX = define("MATRIX", [number("width", WIDTH), number("depth", LEVELS), optional<number | undefined>(number("members", COUNT), undefined)], matrix);
 // No downline yet is a real state (it pays 0); the plan's level rates must be there.
-const LEVELPAY = define("LEVELPAY", [list("level_members", MEMBERS, { mayBeEmpty: true }), number("volume_per_member", AMOUNT), list("level_rates", SHARE)], levelPay);
+const LEVELPAY = define(
+  "LEVELPAY",
+  [list("level_members", MEMBERS, { mayBeEmpty: true }), number("volume_per_member", AMOUNT), list("level_rates", SHARE)],
+  levelPay
+);
 const DOWNLINEGROWTH = define(
   "DOWNLINEGROWTH",
   [number("recruits_per_member_per_month", RECRUITS), number("months", MONTHS), attrition, populationCap, optional(number("start_members", COUNT), 1)],
@@ -85,7 +89,13 @@ export function levelPayFn(level_members: any[][], volume_per_member: number, le
  * @param [start_members] Members at the start, a whole number of 0 or more (default 1).
  * @returns Rows of month, new, dropped, active and total joined.
  */
-export function downlineGrowthTable(recruits_per_member_per_month: number, months: number, monthly_attrition?: number, population_cap?: number, start_members?: number): number[][] {
+export function downlineGrowthTable(
+  recruits_per_member_per_month: number,
+  months: number,
+  monthly_attrition?: number,
+  population_cap?: number,
+  start_members?: number
+): number[][] {
   return DOWNLINEGROWTH(arguments) as number[][];
 }
 

@@ -9,12 +9,16 @@ const calendar = [
   optional(number("weeks_off", WEEKS_OFF), 0),
 ] as const;
 
-const GOAL = define("GOAL", [number("amount", AMOUNT), period("from_period"), period("to_period"), ...calendar], (amount, from, to, basis, workdaysPerWeek, weeksOff) =>
-  convertGoal(amount, from, to, { basis: basis as 0 | 1, workdaysPerWeek, weeksOff })
+const GOAL = define(
+  "GOAL",
+  [number("amount", AMOUNT), period("from_period"), period("to_period"), ...calendar],
+  (amount, from, to, basis, workdaysPerWeek, weeksOff) => convertGoal(amount, from, to, { basis: basis as 0 | 1, workdaysPerWeek, weeksOff })
 );
 
-const BREAKDOWN = define("BREAKDOWN", [number("amount", AMOUNT), optional(period("from_period"), "year"), ...calendar], (amount, from, basis, workdaysPerWeek, weeksOff) =>
-  breakdown(amount, from, { basis: basis as 0 | 1, workdaysPerWeek, weeksOff })
+const BREAKDOWN = define(
+  "BREAKDOWN",
+  [number("amount", AMOUNT), optional(period("from_period"), "year"), ...calendar],
+  (amount, from, basis, workdaysPerWeek, weeksOff) => breakdown(amount, from, { basis: basis as 0 | 1, workdaysPerWeek, weeksOff })
 );
 
 /**

@@ -202,7 +202,11 @@ export function define<const P extends readonly Param<any>[], R extends Result |
     try {
       const values = params.map((p, i) => readParam(p, args[i]));
       const out = (body as (...v: unknown[]) => R)(...values);
-      if (out instanceof Promise) return out.then((r) => checkResult(id, r), (e) => raise(id, e));
+      if (out instanceof Promise)
+        return out.then(
+          (r) => checkResult(id, r),
+          (e) => raise(id, e)
+        );
       return checkResult(id, out as Result);
     } catch (e) {
       return raise(id, e);
@@ -249,7 +253,6 @@ function checkResult(id: string, r: Result): Result {
     return row.map((cell) => checkCell(id, cell));
   });
 }
-
 
 /** A list as a column (one value a row) or, when `isRow`, as one row. */
 export function orient(values: readonly Cell[], isRow: boolean): Cell[][] {

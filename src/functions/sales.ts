@@ -6,7 +6,11 @@ const SALESNEEDED = define("SALESNEEDED", [number("income_goal", AMOUNT), number
 const FUNNEL = define("FUNNEL", [number("sales_goal", COUNT), list("conversion_rates", RATE)], (sales, rates) => funnel(sales, rates).map((n) => [n]));
 const LEADSNEEDED = define("LEADSNEEDED", [number("sales", COUNT), number("close_rate", RATE)], leadsNeeded);
 const BREAKEVEN = define("BREAKEVEN", [number("fixed_costs", AMOUNT), number("price", PRICE), number("unit_cost", AMOUNT)], breakEvenUnits);
-const MONTHSTOGOAL = define("MONTHSTOGOAL", [number("current_monthly", AMOUNT), number("goal_monthly", AMOUNT), number("monthly_growth", GROWTH_RATE)], monthsToGoal);
+const MONTHSTOGOAL = define(
+  "MONTHSTOGOAL",
+  [number("current_monthly", AMOUNT), number("goal_monthly", AMOUNT), number("monthly_growth", GROWTH_RATE)],
+  monthsToGoal
+);
 const GROSSUP = define("GROSSUP", [number("net_income", AMOUNT), number("tax_rate", TAX_RATE), optional(number("expenses", AMOUNT), 0)], grossUp);
 const LISTGROWTH = define(
   "LISTGROWTH",

@@ -6,13 +6,23 @@ import { define, flag, list, number, optional } from "./runner";
 // sponsors in the same months and quit in the same months, for the same inputs and seed), paid by
 // the plan the user is in. docs/simulate.md has each plan's rules.
 
-const SIMULATEMATRIX = define("SIMULATEMATRIX", [...NETWORK_FIRST, number("width", WIDTH), list("level_rates", SHARE), MONTHLY_COST, ...OPTIONS_LAST], (members, months, recruits, attrition, volume, width, levelRates, cost, seed, spread, goal, report, isCanceled) =>
-  runSimulation([members, months, recruits, attrition, volume], cost, { kind: "matrix", width, levelRates }, seed, spread, goal, report, isCanceled)
+const SIMULATEMATRIX = define(
+  "SIMULATEMATRIX",
+  [...NETWORK_FIRST, number("width", WIDTH), list("level_rates", SHARE), MONTHLY_COST, ...OPTIONS_LAST],
+  (members, months, recruits, attrition, volume, width, levelRates, cost, seed, spread, goal, report, isCanceled) =>
+    runSimulation([members, months, recruits, attrition, volume], cost, { kind: "matrix", width, levelRates }, seed, spread, goal, report, isCanceled)
 );
 
 const SIMULATEBINARY = define(
   "SIMULATEBINARY",
-  [...NETWORK_FIRST, number("binary_rate", SHARE), MONTHLY_COST, optional<number | undefined>(number("cap", CAP), undefined), optional(flag("flush"), false), ...OPTIONS_LAST],
+  [
+    ...NETWORK_FIRST,
+    number("binary_rate", SHARE),
+    MONTHLY_COST,
+    optional<number | undefined>(number("cap", CAP), undefined),
+    optional(flag("flush"), false),
+    ...OPTIONS_LAST,
+  ],
   (members, months, recruits, attrition, volume, rate, cost, cap, flush, seed, spread, goal, report, isCanceled) =>
     runSimulation([members, months, recruits, attrition, volume], cost, { kind: "binary", rate, cap, flush }, seed, spread, goal, report, isCanceled)
 );

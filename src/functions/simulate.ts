@@ -52,8 +52,11 @@ export function runSimulation(
   return simulatePlanMembersAsync(network, plan, { yieldEveryMs: YIELD_EVERY_MS, isCanceled }).then((run) => reportRows(run, report));
 }
 
-const SIMULATE = define("SIMULATE", [...NETWORK_FIRST, list("level_rates", SHARE), MONTHLY_COST, ...OPTIONS_LAST], (members, months, recruits, attrition, volume, levelRates, cost, seed, spread, goal, report, isCanceled) =>
-  runSimulation([members, months, recruits, attrition, volume], cost, { kind: "unilevel", levelRates }, seed, spread, goal, report, isCanceled)
+const SIMULATE = define(
+  "SIMULATE",
+  [...NETWORK_FIRST, list("level_rates", SHARE), MONTHLY_COST, ...OPTIONS_LAST],
+  (members, months, recruits, attrition, volume, levelRates, cost, seed, spread, goal, report, isCanceled) =>
+    runSimulation([members, months, recruits, attrition, volume], cost, { kind: "unilevel", levelRates }, seed, spread, goal, report, isCanceled)
 );
 
 /**

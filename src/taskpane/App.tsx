@@ -10,7 +10,14 @@ import { Host } from "./host";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, maxWidth: "40rem", margin: "0 auto" },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "40rem",
+    margin: "0 auto",
+  },
   title: { margin: 0, color: tokens.colorBrandForeground1 },
 });
 

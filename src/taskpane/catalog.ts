@@ -13,7 +13,11 @@ export function startingValues(template: Template): Record<string, string> {
   return Object.fromEntries(
     template.inputs.map((i) => [
       i.name,
-      i.options ? (optionLabel(i, i.default) ?? String(i.default)) : i.format === "percent" && typeof i.default === "number" ? `${Math.round(i.default * 100 * 1e6) / 1e6}%` : String(i.default),
+      i.options
+        ? (optionLabel(i, i.default) ?? String(i.default))
+        : i.format === "percent" && typeof i.default === "number"
+          ? `${Math.round(i.default * 100 * 1e6) / 1e6}%`
+          : String(i.default),
     ])
   );
 }

@@ -26,14 +26,21 @@ export function parseFunctions(json: unknown): FunctionInfo[] {
   const list = (json as { functions?: unknown })?.functions;
   if (!Array.isArray(list)) throw new Error("functions.json has no function list");
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  return list.map((f: any) => ({
-    name: text(f?.name),
-    description: text(f?.description),
-    parameters: Array.isArray(f?.parameters)
-      ? f.parameters.map((p: any) => ({ name: text(p?.name), description: text(p?.description), optional: p?.optional === true, dimensionality: text(p?.dimensionality) }))
-      : [],
-    spills: f?.result?.dimensionality === "matrix",
-  })).filter((f) => f.name !== "");
+  return list
+    .map((f: any) => ({
+      name: text(f?.name),
+      description: text(f?.description),
+      parameters: Array.isArray(f?.parameters)
+        ? f.parameters.map((p: any) => ({
+            name: text(p?.name),
+            description: text(p?.description),
+            optional: p?.optional === true,
+            dimensionality: text(p?.dimensionality),
+          }))
+        : [],
+      spills: f?.result?.dimensionality === "matrix",
+    }))
+    .filter((f) => f.name !== "");
 }
 
 /**

@@ -26,9 +26,21 @@ export interface PlanStep {
 }
 
 export const DEFAULT_PLAN: readonly PlanStep[] = [
-  { days: "Days 1-30", milestone: "Set up and a first offer", actions: "Choose the core model; write one offer for your target market; set up a way to take payment." },
-  { days: "Days 31-60", milestone: "First paying customers", actions: "Reach 20 people a week where your market gathers; follow up within two days; ask each buyer for a referral." },
-  { days: "Days 61-90", milestone: "Repeatable income", actions: "Keep what brought sales and drop the rest; raise the price or add a second offer; review this sheet." },
+  {
+    days: "Days 1-30",
+    milestone: "Set up and a first offer",
+    actions: "Choose the core model; write one offer for your target market; set up a way to take payment.",
+  },
+  {
+    days: "Days 31-60",
+    milestone: "First paying customers",
+    actions: "Reach 20 people a week where your market gathers; follow up within two days; ask each buyer for a referral.",
+  },
+  {
+    days: "Days 61-90",
+    milestone: "Repeatable income",
+    actions: "Keep what brought sales and drop the rest; raise the price or add a second offer; review this sheet.",
+  },
 ];
 
 /** The criteria in table order, with the weight input and the table column of each. */
@@ -49,7 +61,15 @@ const MARKET = [
 ] as const;
 
 const inputs: readonly InputField[] = [
-  ...CRITERIA.map((c, i): InputField => ({ name: c.weight, label: c.label, kind: "number", domain: WEIGHT, format: "number", default: DEFAULT_WEIGHTS[i], help: c.help })),
+  ...CRITERIA.map((c, i): InputField => ({
+    name: c.weight,
+    label: c.label,
+    kind: "number",
+    domain: WEIGHT,
+    format: "number",
+    default: DEFAULT_WEIGHTS[i],
+    help: c.help,
+  })),
   ...MARKET.map((m): InputField => ({ name: m.name, label: m.label, kind: "text", format: "text", default: "", help: m.help })),
 ];
 
@@ -61,7 +81,10 @@ export function businessModelPlan(values: InputValues, models: readonly ModelSco
   const b = new SheetBuilder(inputs, values);
   const weights = CRITERIA.map((c) => num(values, c.weight));
   b.title("A1", "Business Model");
-  b.note("A2", "Score the five models home businesses start from, weigh what matters to you, and the sheet picks your core model. Yellow cells are yours to change.");
+  b.note(
+    "A2",
+    "Score the five models home businesses start from, weigh what matters to you, and the sheet picks your core model. Yellow cells are yours to change."
+  );
   b.heading("A4", "How much each criterion counts");
   CRITERIA.forEach((c, i) => b.input(c.weight, 5 + i));
 
@@ -72,14 +95,29 @@ export function businessModelPlan(values: InputValues, models: readonly ModelSco
   b.table(
     "ModelScores",
     cell("A", top),
-    [{ header: "Model", format: "text", input: true }, ...CRITERIA.map((c) => ({ header: c.column, format: "integer" as const, input: true })), { header: "Weighted score", format: "number" }],
+    [
+      { header: "Model", format: "text", input: true },
+      ...CRITERIA.map((c) => ({ header: c.column, format: "integer" as const, input: true })),
+      { header: "Weighted score", format: "number" },
+    ],
     rows
   );
   let row = top + rows.length + 2;
   const best = bestIndex(scores);
-  b.labelled(cell("A", row), "Core model", cell("B", row), "INDEX(ModelScores[Model],MATCH(MAX(ModelScores[Weighted score]),ModelScores[Weighted score],0))", models[best].model, "text", "CoreModel");
+  b.labelled(
+    cell("A", row),
+    "Core model",
+    cell("B", row),
+    "INDEX(ModelScores[Model],MATCH(MAX(ModelScores[Weighted score]),ModelScores[Weighted score],0))",
+    models[best].model,
+    "text",
+    "CoreModel"
+  );
   b.labelled(cell("A", row + 1), "Its weighted score", cell("B", row + 1), "MAX(ModelScores[Weighted score])", scores[best], "number", "CoreModelScore");
-  b.note(cell("A", row + 2), "5 is best on every criterion: for start-up cost 5 is the cheapest start, for time to first income the quickest. The weighted score is the average of the scores weighted as above; a tie goes to the model listed first.");
+  b.note(
+    cell("A", row + 2),
+    "5 is best on every criterion: for start-up cost 5 is the cheapest start, for time to first income the quickest. The weighted score is the average of the scores weighted as above; a tie goes to the model listed first."
+  );
 
   row += 4;
   b.heading(cell("A", row), "Your target market");
@@ -106,7 +144,8 @@ export function businessModelPlan(values: InputValues, models: readonly ModelSco
 export const businessModel: Template = {
   id: "business-model",
   title: "Business Model",
-  summary: "The five models home businesses start from, scored on your weighted criteria, the core model picked by score, a target-market profile and a 90-day plan.",
+  summary:
+    "The five models home businesses start from, scored on your weighted criteria, the core model picked by score, a target-market profile and a 90-day plan.",
   inputs,
   outputs: ["CoreModel", "CoreModelScore"],
   build: (values) => businessModelPlan(values),

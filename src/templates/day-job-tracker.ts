@@ -7,8 +7,24 @@ import { InputField, InputValues, SheetPlan, TableCell, Template } from "./model
 export const TRACKER_MONTHS = 24;
 
 const inputs: readonly InputField[] = [
-  { name: "MonthlyTarget", label: "Monthly income target", kind: "number", domain: AMOUNT, format: "currency", default: 3000, help: "What the business must bring in a month to replace your job." },
-  { name: "ReadyMonths", label: "Months in a row to be ready", kind: "number", domain: MONTHS, format: "integer", default: 3, help: "How many months running the business must meet the target before you call it ready." },
+  {
+    name: "MonthlyTarget",
+    label: "Monthly income target",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 3000,
+    help: "What the business must bring in a month to replace your job.",
+  },
+  {
+    name: "ReadyMonths",
+    label: "Months in a row to be ready",
+    kind: "number",
+    domain: MONTHS,
+    format: "integer",
+    default: 3,
+    help: "How many months running the business must meet the target before you call it ready.",
+  },
 ];
 
 const RUN = "Months in a row";
@@ -59,15 +75,26 @@ export function dayJobTrackerPlan(values: InputValues, actuals: readonly (number
     ],
     rows
   );
-  b.note(cell("A", top + months + 1), "Rename the months as you like (Jan 2027, ...). Each month's target is the monthly target above; type over it where a month differs.");
-  b.chart({ type: "column", title: "Target and actual income", dataRef: `${cell("A", top)}:${cell("C", top + months)}`, anchor: "F4", widthCells: 9, heightCells: 16 });
+  b.note(
+    cell("A", top + months + 1),
+    "Rename the months as you like (Jan 2027, ...). Each month's target is the monthly target above; type over it where a month differs."
+  );
+  b.chart({
+    type: "column",
+    title: "Target and actual income",
+    dataRef: `${cell("A", top)}:${cell("C", top + months)}`,
+    anchor: "F4",
+    widthCells: 9,
+    heightCells: 16,
+  });
   return b.plan([30, 16, 16, 16]);
 }
 
 export const dayJobTracker: Template = {
   id: "day-job-tracker",
   title: "Day-Job Tracker",
-  summary: "Day-job replacement tracker: your monthly target and actual income by month, the months in a row at target, and a READY flag once the business has met the target N months running.",
+  summary:
+    "Day-job replacement tracker: your monthly target and actual income by month, the months in a row at target, and a READY flag once the business has met the target N months running.",
   inputs,
   outputs: ["MonthsAtTarget", "Ready"],
   build: (values) => dayJobTrackerPlan(values),

@@ -30,15 +30,88 @@ export const DAY_COUNTS = [
 export const NEVER = "Never";
 
 const inputs: readonly InputField[] = [
-  { name: "GoalAmount", label: "Income goal", kind: "number", domain: AMOUNT, format: "currency", default: 36000, help: "What you want the business to earn, before tax, in the goal period." },
-  { name: "GoalPeriod", label: "Goal period", kind: "choice", choices: PERIODS.map((p) => p.period), format: "text", default: "year", help: "The period the goal is for: year, quarter, month, week, day or workday." },
-  { name: "Basis", label: "Day count", kind: "number", domain: BASIS, format: "integer", default: 0, options: DAY_COUNTS, help: "How many days a year has: 360 (30-day months: 3,000 a month is 100 a day) or 365. The sheet keeps 0 or 1, as BIZ.GOAL's basis." },
-  { name: "WorkdaysPerWeek", label: "Workdays a week", kind: "number", domain: WORKDAYS_PER_WEEK, format: "number", default: 5, help: "Days a week you work the business: more than 0, at most 7." },
-  { name: "WeeksOff", label: "Weeks off a year", kind: "number", domain: WEEKS_OFF, format: "number", default: 0, help: "Weeks a year you do not work: 0 to under 52." },
-  { name: "ActiveIncome", label: "Active income a month", kind: "number", domain: AMOUNT, format: "currency", default: 600, help: "What the business pays you now for your own time: sales you make, services you deliver." },
-  { name: "PassiveIncome", label: "Passive income a month", kind: "number", domain: AMOUNT, format: "currency", default: 400, help: "What it earns now without your time: residuals, royalties, subscriptions." },
-  { name: "JobIncome", label: "Day-job income a month", kind: "number", domain: AMOUNT, format: "currency", default: 3000, help: "What your job pays a month: the income the business must replace." },
-  { name: "MonthlyGrowth", label: "Monthly growth of business income", kind: "number", domain: GROWTH_RATE, format: "percent", default: 0.1, help: "How fast the business income grows a month (10% is 0.1)." },
+  {
+    name: "GoalAmount",
+    label: "Income goal",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 36000,
+    help: "What you want the business to earn, before tax, in the goal period.",
+  },
+  {
+    name: "GoalPeriod",
+    label: "Goal period",
+    kind: "choice",
+    choices: PERIODS.map((p) => p.period),
+    format: "text",
+    default: "year",
+    help: "The period the goal is for: year, quarter, month, week, day or workday.",
+  },
+  {
+    name: "Basis",
+    label: "Day count",
+    kind: "number",
+    domain: BASIS,
+    format: "integer",
+    default: 0,
+    options: DAY_COUNTS,
+    help: "How many days a year has: 360 (30-day months: 3,000 a month is 100 a day) or 365. The sheet keeps 0 or 1, as BIZ.GOAL's basis.",
+  },
+  {
+    name: "WorkdaysPerWeek",
+    label: "Workdays a week",
+    kind: "number",
+    domain: WORKDAYS_PER_WEEK,
+    format: "number",
+    default: 5,
+    help: "Days a week you work the business: more than 0, at most 7.",
+  },
+  {
+    name: "WeeksOff",
+    label: "Weeks off a year",
+    kind: "number",
+    domain: WEEKS_OFF,
+    format: "number",
+    default: 0,
+    help: "Weeks a year you do not work: 0 to under 52.",
+  },
+  {
+    name: "ActiveIncome",
+    label: "Active income a month",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 600,
+    help: "What the business pays you now for your own time: sales you make, services you deliver.",
+  },
+  {
+    name: "PassiveIncome",
+    label: "Passive income a month",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 400,
+    help: "What it earns now without your time: residuals, royalties, subscriptions.",
+  },
+  {
+    name: "JobIncome",
+    label: "Day-job income a month",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 3000,
+    help: "What your job pays a month: the income the business must replace.",
+  },
+  {
+    name: "MonthlyGrowth",
+    label: "Monthly growth of business income",
+    kind: "number",
+    domain: GROWTH_RATE,
+    format: "percent",
+    default: 0.1,
+    help: "How fast the business income grows a month (10% is 0.1).",
+  },
 ];
 
 /** The named cell of each period's goal, year first. */
@@ -66,7 +139,10 @@ export function incomeGoalPlan(values: InputValues, pricePoints: readonly PriceP
   const goal = (to: Period) => convertGoal(amount, from, to, calendar);
 
   b.title("A1", "Income Goal");
-  b.note("A2", "Your income goal in every period, the sales it takes at each price, and when the business can replace your job. Yellow cells are yours to change.");
+  b.note(
+    "A2",
+    "Your income goal in every period, the sales it takes at each price, and when the business can replace your job. Yellow cells are yours to change."
+  );
   b.heading("A4", "Your goal");
   ["GoalAmount", "GoalPeriod", "Basis", "WorkdaysPerWeek", "WeeksOff"].forEach((name, i) => b.input(name, 5 + i));
 
@@ -82,19 +158,28 @@ export function incomeGoalPlan(values: InputValues, pricePoints: readonly PriceP
     if (formula) b.output(cell("B", row), formula, count, "number");
     else b.add({ ref: cell("B", row), value: count, role: "label", format: "integer" });
     // GoalYear = amount x periods a year of the goal's period; each other period = GoalYear / its count.
-    const goalFormula = period === "year" ? `GoalAmount*INDEX(${range("B", top, "B", last)},MATCH(GoalPeriod,${range("A", top, "A", last)},0))` : `GoalYear/${cell("B", row)}`;
+    const goalFormula =
+      period === "year" ? `GoalAmount*INDEX(${range("B", top, "B", last)},MATCH(GoalPeriod,${range("A", top, "A", last)},0))` : `GoalYear/${cell("B", row)}`;
     b.output(cell("C", row), goalFormula, goal(period), "currency", GOAL_NAMES[period]);
   });
 
   // Sales needed at each price point.
   b.heading("A19", "Sales needed at each price point");
   const tableTop = 20;
-  const per: Array<[string, Period]> = [["Sales a year", "year"], ["Sales a month", "month"], ["Sales a week", "week"], ["Sales a workday", "workday"]];
+  const per: Array<[string, Period]> = [
+    ["Sales a year", "year"],
+    ["Sales a month", "month"],
+    ["Sales a week", "week"],
+    ["Sales a workday", "workday"],
+  ];
   const rows: TableCell[][] = pricePoints.map((p) => [
     p.product,
     p.price,
     p.commissionRate,
-    ...per.map(([, period]) => ({ formula: wholeUpFormula(`${GOAL_NAMES[period]}/([@Price]*[@[Commission rate]])`), value: salesNeeded(goal(period), p.price, p.commissionRate) })),
+    ...per.map(([, period]) => ({
+      formula: wholeUpFormula(`${GOAL_NAMES[period]}/([@Price]*[@[Commission rate]])`),
+      value: salesNeeded(goal(period), p.price, p.commissionRate),
+    })),
   ]);
   b.table(
     "PricePoints",
@@ -120,7 +205,15 @@ export function incomeGoalPlan(values: InputValues, pricePoints: readonly PriceP
   const passive = num(values, "PassiveIncome");
   const business = active + passive;
   b.labelled(cell("A", row + 3), "Business income a month", cell("B", row + 3), "ActiveIncome+PassiveIncome", business, "currency", "BusinessIncome");
-  b.labelled(cell("A", row + 4), "Passive share", cell("B", row + 4), "IF(BusinessIncome=0,0,PassiveIncome/BusinessIncome)", shareOf(passive, business), "percent", "PassiveShare");
+  b.labelled(
+    cell("A", row + 4),
+    "Passive share",
+    cell("B", row + 4),
+    "IF(BusinessIncome=0,0,PassiveIncome/BusinessIncome)",
+    shareOf(passive, business),
+    "percent",
+    "PassiveShare"
+  );
 
   // Replacing the day job: core's monthsToGoal, with "Never" where it has no answer.
   row += 6;
@@ -152,7 +245,8 @@ export function incomeGoalPlan(values: InputValues, pricePoints: readonly PriceP
 export const incomeGoal: Template = {
   id: "income-goal",
   title: "Income Goal",
-  summary: "Your income goal broken down from year to workday, the sales it takes at each price point, your active and passive income, and the months until the business replaces your job.",
+  summary:
+    "Your income goal broken down from year to workday, the sales it takes at each price point, your active and passive income, and the months until the business replaces your job.",
   inputs,
   outputs: ["GoalYear", "GoalQuarter", "GoalMonth", "GoalWeek", "GoalDay", "GoalWorkday", "BusinessIncome", "PassiveShare", "MonthsToReplace"],
   build: (values) => incomeGoalPlan(values),

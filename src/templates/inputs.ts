@@ -114,10 +114,14 @@ function readNumber(field: InputField, value: unknown): Read {
   else if (typeof value === "string") {
     const parsed = parseNumberText(value);
     if (parsed.percent && field.format !== "percent") {
-      return { error: `${field.label} is ${field.format === "currency" ? "an amount of money" : "a plain number"}, not a percentage; you entered ${shown(value)}.` };
+      return {
+        error: `${field.label} is ${field.format === "currency" ? "an amount of money" : "a plain number"}, not a percentage; you entered ${shown(value)}.`,
+      };
     }
     if (parsed.currency && field.format !== "currency") {
-      return { error: `${field.label} is ${field.format === "percent" ? "a percentage" : "a plain number"}, not an amount of money; you entered ${shown(value)}.` };
+      return {
+        error: `${field.label} is ${field.format === "percent" ? "a percentage" : "a plain number"}, not an amount of money; you entered ${shown(value)}.`,
+      };
     }
     n = parsed.value;
   }

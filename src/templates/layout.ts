@@ -46,7 +46,8 @@ function excelNumber(n: number): string {
   return n.toExponential().replace("e", "E").replace("E+", "E");
 }
 
-export const WHOLE_UP_NOTE = "Counts round up to whole people or sales; a tolerance of a billionth (at most 0.001) stops floating-point noise (30.000000000000004) from adding one.";
+export const WHOLE_UP_NOTE =
+  "Counts round up to whole people or sales; a tolerance of a billionth (at most 0.001) stops floating-point noise (30.000000000000004) from adding one.";
 
 /** Collects the cells, tables, validations and charts of one sheet. */
 export class SheetBuilder {
@@ -107,7 +108,16 @@ export class SheetBuilder {
     spill?: readonly (readonly CellValue[])[],
     spillFormats?: readonly (readonly (Format | undefined)[])[]
   ): this {
-    return this.add({ ref, formula, value, role: "output", format, ...(name ? { name } : {}), ...(spill ? { spill } : {}), ...(spillFormats ? { spillFormats } : {}) });
+    return this.add({
+      ref,
+      formula,
+      value,
+      role: "output",
+      format,
+      ...(name ? { name } : {}),
+      ...(spill ? { spill } : {}),
+      ...(spillFormats ? { spillFormats } : {}),
+    });
   }
 
   /** A label and a computed cell beside it. */

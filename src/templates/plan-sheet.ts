@@ -120,12 +120,19 @@ function number(sources: PlanSources, name: string): number {
 export function planSheetPlan(values: InputValues, sources: PlanSources): SheetPlan {
   const b = new SheetBuilder(inputs, values);
   const months = num(values, "PlanMonths");
-  const calendar: Calendar = { basis: number(sources, "Basis") as 0 | 1, workdaysPerWeek: number(sources, "WorkdaysPerWeek"), weeksOff: number(sources, "WeeksOff") };
+  const calendar: Calendar = {
+    basis: number(sources, "Basis") as 0 | 1,
+    workdaysPerWeek: number(sources, "WorkdaysPerWeek"),
+    weeksOff: number(sources, "WeeksOff"),
+  };
   const out = (ref: string, name: string, format: "currency" | "integer" | "percent" | "number", label: string, labelRef: string) =>
     b.labelled(labelRef, label, ref, name, source(sources, name), format);
 
   b.title("A1", "Your plan on one page");
-  b.note("A2", "Every figure on this sheet is a live formula of the other sheets. Change your goal on the Income Goal sheet (GoalAmount) and the whole plan follows: the funnel, the team, the tracker.");
+  b.note(
+    "A2",
+    "Every figure on this sheet is a live formula of the other sheets. Change your goal on the Income Goal sheet (GoalAmount) and the whole plan follows: the funnel, the team, the tracker."
+  );
 
   // 1. The goal in every period.
   b.heading("A4", "1. How much must I make?");
@@ -152,7 +159,15 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   b.note(cell("A", row), "At each price of the Income Goal sheet, if all your income came from it.");
   row += 1;
   const funnelTop = number(sources, "FunnelTop");
-  b.labelled(cell("A", row), "Visitors a day at the top of your funnel", cell("B", row), wholeUpFormula("FunnelTop*12/IF(Basis=1,365,360)"), wholeUp(convertGoal(funnelTop, "month", "day", calendar)), "integer", "VisitorsPerDay");
+  b.labelled(
+    cell("A", row),
+    "Visitors a day at the top of your funnel",
+    cell("B", row),
+    wholeUpFormula("FunnelTop*12/IF(Basis=1,365,360)"),
+    wholeUp(convertGoal(funnelTop, "month", "day", calendar)),
+    "integer",
+    "VisitorsPerDay"
+  );
   b.note(cell("C", row), "The funnel's top stage, spread over the month.");
   out(cell("B", row + 1), "SalesGoal", "integer", "Sales a month through the funnel", cell("A", row + 1));
   out(cell("B", row + 2), "FunnelTop", "integer", "Visitors a month", cell("A", row + 2));
@@ -186,7 +201,10 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
     "integer",
     "TeamNeeded"
   );
-  b.note(cell("C", row + 1), "As BIZ.TEAMNEEDED: (goal + your costs) / (volume per member x the plan's effective payout rate), from the Downline Projection sheet.");
+  b.note(
+    cell("C", row + 1),
+    "As BIZ.TEAMNEEDED: (goal + your costs) / (volume per member x the plan's effective payout rate), from the Downline Projection sheet."
+  );
   b.input("PlanMonths", row + 2);
   const search = recruitingSearch(target, attrition, months);
   // Where the later sections go: the simulation's rows are there only if its sheet names them.
@@ -240,7 +258,15 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
       "LevelsNeeded"
     );
     b.note(cell("C", row + 5), "As BIZ.LEVELSNEEDED: each member sponsors as many as on the Downline sheet, paid at its level rates (unilevel).");
-    b.labelled(cell("A", row + 6), "People in those levels", cell("B", row + 6), `IF(ISNUMBER(LevelsNeeded),IF(LevelsNeeded=0,0,INDEX(${range("D", bodyTop, "D", bodyEnd)},LevelsNeeded)),"Not in ${rates.length} levels")`, members, "number", "LevelMembersNeeded");
+    b.labelled(
+      cell("A", row + 6),
+      "People in those levels",
+      cell("B", row + 6),
+      `IF(ISNUMBER(LevelsNeeded),IF(LevelsNeeded=0,0,INDEX(${range("D", bodyTop, "D", bodyEnd)},LevelsNeeded)),"Not in ${rates.length} levels")`,
+      members,
+      "number",
+      "LevelMembersNeeded"
+    );
 
     b.heading(cell("A", levelsTop - 1), "Working: what a full downline pays, level by level");
     ["Level", "Level rate", "Members", "Members so far", "Pay so far"].forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), levelsTop), h));
@@ -256,7 +282,12 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
       b.output(cell("B", r), `INDEX(DownlineLevels[Level rate],${i + 1})`, rate, "percent");
       b.output(cell("C", r), `${i === 0 ? "1" : cell("C", r - 1)}*(RecruitsPerMember*Retention)`, levelMembers, "number");
       b.output(cell("D", r), i === 0 ? cell("C", r) : `${cell("D", r - 1)}+${cell("C", r)}`, soFar, "number");
-      b.output(cell("E", r), i === 0 ? `${cell("C", r)}*(VolumePerMember*${cell("B", r)})` : `${cell("E", r - 1)}+${cell("C", r)}*(VolumePerMember*${cell("B", r)})`, paid, "currency");
+      b.output(
+        cell("E", r),
+        i === 0 ? `${cell("C", r)}*(VolumePerMember*${cell("B", r)})` : `${cell("E", r - 1)}+${cell("C", r)}*(VolumePerMember*${cell("B", r)})`,
+        paid,
+        "currency"
+      );
     });
     b.note(cell("A", bodyEnd + 1), "The level rates are the Downline Projection's, as written; for deeper levels, extend this table too.");
   }
@@ -272,7 +303,10 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
     ShareAtGoal: ["Share of members who reach your goal a month", "percent"],
   };
   simNames.forEach((name, i) => out(cell("B", row + 1 + i), name, simLabels[name][1], simLabels[name][0], cell("A", row + 1 + i)));
-  b.note(cell("A", row + 1 + simNames.length), "The Downline Projection's reality check (BIZ.SIMULATE and its plan siblings) plays the whole network member by member, paid by the plan type chosen there, with its recruiting, attrition, volume and costs. It needs the add-in: without it these figures stay as last computed.");
+  b.note(
+    cell("A", row + 1 + simNames.length),
+    "The Downline Projection's reality check (BIZ.SIMULATE and its plan siblings) plays the whole network member by member, paid by the plan type chosen there, with its recruiting, attrition, volume and costs. It needs the add-in: without it these figures stay as last computed."
+  );
 
   // 5. Replacing the job, and the chart of a month.
   row = jobRow;
@@ -291,7 +325,14 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   out(cell("B", chartEnd + 2), "ReadyMonths", "integer", "Then months in a row at the job's income", cell("A", chartEnd + 2));
   b.note(cell("C", chartEnd + 1), "At your business income now and its growth (Income Goal sheet).");
   b.note(cell("C", chartEnd + 2), "The Day-Job Tracker's target is your day-job income: it says READY once you have held it that long.");
-  b.chart({ type: "column", title: "A month: your goal, your day job, your business now", dataRef: `${cell("A", row)}:${cell("B", chartEnd)}`, anchor: "G4", widthCells: 7, heightCells: 15 });
+  b.chart({
+    type: "column",
+    title: "A month: your goal, your day job, your business now",
+    dataRef: `${cell("A", row)}:${cell("B", chartEnd)}`,
+    anchor: "G4",
+    widthCells: 7,
+    heightCells: 15,
+  });
 
   // The working of the recruiting figure, a bisection anyone can follow.
   b.heading(cell("A", searchTop - 1), "Working: how the recruiting figure is found");
@@ -299,8 +340,13 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
   b.output(cell("B", searchTop), "IF(VolumePerMember*EffectivePayoutRate>0,(GoalMonth+MonthlyCost)/(VolumePerMember*EffectivePayoutRate),0)", target, "number");
   b.label(cell("A", searchTop + 1), `Team at ${RECRUIT_SEARCH_TOP} recruits a month, the most the search tries`);
   b.output(cell("B", searchTop + 1), teamFormula(String(RECRUIT_SEARCH_TOP)), teamAtTop, "number");
-  b.note(cell("C", searchTop), `Each step halves the range of recruiting rates: the rate in the middle grows a team by month ${"PlanMonths"} of team x (1 + rate - attrition) + rate a month; if that team is big enough, the answer is at most it, else above it.`);
-  ["Step", "Lowest rate", "Rate that is enough", "Middle rate", "Team at the middle rate"].forEach((h, j) => b.heading(cell(String.fromCharCode(65 + j), first - 1), h));
+  b.note(
+    cell("C", searchTop),
+    `Each step halves the range of recruiting rates: the rate in the middle grows a team by month ${"PlanMonths"} of team x (1 + rate - attrition) + rate a month; if that team is big enough, the answer is at most it, else above it.`
+  );
+  ["Step", "Lowest rate", "Rate that is enough", "Middle rate", "Team at the middle rate"].forEach((h, j) =>
+    b.heading(cell(String.fromCharCode(65 + j), first - 1), h)
+  );
   search.forEach(([low, high, mid, team], k) => {
     const r = first + k;
     b.add({ ref: cell("A", r), value: k, role: "label", format: "integer" });
@@ -325,7 +371,8 @@ export function planSheetPlan(values: InputValues, sources: PlanSources): SheetP
 export const planSheet = {
   id: "plan",
   title: "Plan",
-  summary: "The whole plan on one page: your goal a month, week, day and workday; the sales a day at each price and the visitors a day; the team and the recruiting it would take; what the typical member nets; the months until the business replaces your job; and a chart.",
+  summary:
+    "The whole plan on one page: your goal a month, week, day and workday; the sales a day at each price and the visitors a day; the team and the recruiting it would take; what the typical member nets; the months until the business replaces your job; and a chart.",
   inputs,
   outputs: ["VisitorsPerDay", "TeamNeeded", "RecruitsNeeded", "LevelsNeeded", "LevelMembersNeeded"],
 } as const satisfies Omit<Template, "build">;

@@ -20,11 +20,51 @@ export const DEFAULT_STAGES: readonly Stage[] = [
 ];
 
 const inputs: readonly InputField[] = [
-  { name: "FunnelGoalFrom", label: "Goal in", kind: "choice", choices: ["sales", "income"], format: "text", default: "sales", help: "sales: the sales wanted below; income: the sales it takes to earn the income below." },
-  { name: "FunnelSales", label: "Sales wanted", kind: "number", domain: COUNT, format: "integer", default: 14, help: "Whole sales at the bottom of the funnel (when the goal is in sales)." },
-  { name: "FunnelIncome", label: "Income wanted", kind: "number", domain: AMOUNT, format: "currency", default: 3000, help: "Income from these sales, e.g. a month of your income goal (when the goal is in income)." },
-  { name: "FunnelPrice", label: "Price of a sale", kind: "number", domain: PRICE, format: "currency", default: 100, help: "What one sale brings in (when the goal is in income)." },
-  { name: "FunnelCommission", label: "Share of the price you keep", kind: "number", domain: RATE, format: "percent", default: 0.3, help: "Your commission, or 100% if the sale is all yours (when the goal is in income)." },
+  {
+    name: "FunnelGoalFrom",
+    label: "Goal in",
+    kind: "choice",
+    choices: ["sales", "income"],
+    format: "text",
+    default: "sales",
+    help: "sales: the sales wanted below; income: the sales it takes to earn the income below.",
+  },
+  {
+    name: "FunnelSales",
+    label: "Sales wanted",
+    kind: "number",
+    domain: COUNT,
+    format: "integer",
+    default: 14,
+    help: "Whole sales at the bottom of the funnel (when the goal is in sales).",
+  },
+  {
+    name: "FunnelIncome",
+    label: "Income wanted",
+    kind: "number",
+    domain: AMOUNT,
+    format: "currency",
+    default: 3000,
+    help: "Income from these sales, e.g. a month of your income goal (when the goal is in income).",
+  },
+  {
+    name: "FunnelPrice",
+    label: "Price of a sale",
+    kind: "number",
+    domain: PRICE,
+    format: "currency",
+    default: 100,
+    help: "What one sale brings in (when the goal is in income).",
+  },
+  {
+    name: "FunnelCommission",
+    label: "Share of the price you keep",
+    kind: "number",
+    domain: RATE,
+    format: "percent",
+    default: 0.3,
+    help: "Your commission, or 100% if the sale is all yours (when the goal is in income).",
+  },
 ];
 
 const CONVERSION = "Conversion to next";
@@ -38,8 +78,18 @@ export function salesFunnelPlan(values: InputValues, stages: readonly Stage[] = 
   inputs.forEach((f, i) => b.input(f.name, 5 + i));
 
   const fromIncome = text(values, "FunnelGoalFrom") === "income";
-  const salesGoal = fromIncome ? salesNeeded(num(values, "FunnelIncome"), num(values, "FunnelPrice"), num(values, "FunnelCommission")) : num(values, "FunnelSales");
-  b.labelled("A10", "Sales goal", "B10", `IF(FunnelGoalFrom="income",${wholeUpFormula("FunnelIncome/(FunnelPrice*FunnelCommission)")},FunnelSales)`, salesGoal, "integer", "SalesGoal");
+  const salesGoal = fromIncome
+    ? salesNeeded(num(values, "FunnelIncome"), num(values, "FunnelPrice"), num(values, "FunnelCommission"))
+    : num(values, "FunnelSales");
+  b.labelled(
+    "A10",
+    "Sales goal",
+    "B10",
+    `IF(FunnelGoalFrom="income",${wholeUpFormula("FunnelIncome/(FunnelPrice*FunnelCommission)")},FunnelSales)`,
+    salesGoal,
+    "integer",
+    "SalesGoal"
+  );
 
   // Each stage needs the next stage's count divided by its conversion, rounded up (core's funnel);
   // OFFSET reaches the next row whatever rows the user inserts, and the last stage (no conversion) is the goal.
@@ -67,10 +117,25 @@ export function salesFunnelPlan(values: InputValues, stages: readonly Stage[] = 
   );
   const last = top + rows.length;
   b.labelled(cell("A", last + 2), "Top of the funnel", cell("B", last + 2), "INDEX(FunnelStages[Needed],1)", counts[0], "integer", "FunnelTop");
-  b.labelled(cell("A", last + 3), "Overall conversion", cell("B", last + 3), "IF(FunnelTop=0,0,SalesGoal/FunnelTop)", shareOf(salesGoal, counts[0]), "percent", "FunnelConversion");
+  b.labelled(
+    cell("A", last + 3),
+    "Overall conversion",
+    cell("B", last + 3),
+    "IF(FunnelTop=0,0,SalesGoal/FunnelTop)",
+    shareOf(salesGoal, counts[0]),
+    "percent",
+    "FunnelConversion"
+  );
   b.note(cell("A", last + 4), "Insert rows inside the table for more stages; leave the conversion blank only on the last stage, the sales.");
   b.note(cell("A", last + 5), WHOLE_UP_NOTE);
-  b.chart({ type: "bar", title: "People needed at each stage", dataRef: `${cell("A", top)}:${cell("B", last)}`, anchor: cell("E", top - 1), widthCells: 7, heightCells: 16 });
+  b.chart({
+    type: "bar",
+    title: "People needed at each stage",
+    dataRef: `${cell("A", top)}:${cell("B", last)}`,
+    anchor: cell("E", top - 1),
+    widthCells: 7,
+    heightCells: 16,
+  });
   return b.plan([30, 16, 20, 12]);
 }
 

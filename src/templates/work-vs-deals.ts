@@ -66,8 +66,20 @@ export function workVsDealsPlan(values: InputValues, activities: readonly Activi
   sums.forEach(([category, plannedName, actualName], i) => {
     const row = head + 1 + i;
     b.label(cell("A", row), category);
-    b.output(cell("B", row), `SUMIF(WeeklyActivities[Category],${cell("A", row)},WeeklyActivities[Planned hours])`, hoursIn(activities, category, "planned"), "number", plannedName || undefined);
-    b.output(cell("C", row), `SUMIF(WeeklyActivities[Category],${cell("A", row)},WeeklyActivities[Actual hours])`, hoursIn(activities, category, "actual"), "number", actualName || undefined);
+    b.output(
+      cell("B", row),
+      `SUMIF(WeeklyActivities[Category],${cell("A", row)},WeeklyActivities[Planned hours])`,
+      hoursIn(activities, category, "planned"),
+      "number",
+      plannedName || undefined
+    );
+    b.output(
+      cell("C", row),
+      `SUMIF(WeeklyActivities[Category],${cell("A", row)},WeeklyActivities[Actual hours])`,
+      hoursIn(activities, category, "actual"),
+      "number",
+      actualName || undefined
+    );
   });
   const totalRow = head + 3;
   b.label(cell("A", totalRow), "All activities");
@@ -87,10 +99,30 @@ export function workVsDealsPlan(values: InputValues, activities: readonly Activi
     "percent",
     "DealShare"
   );
-  b.output(cell("C", row), `IF(TotalHoursActual>0,"of actual hours","of planned hours")`, share.basis === "actual" ? "of actual hours" : "of planned hours", "text");
-  b.labelled(cell("A", row + 1), "Against the target", cell("B", row + 1), `IF(DealShare>=DealShareTarget,"${ON_TARGET}","${BELOW_TARGET}")`, share.share >= target ? ON_TARGET : BELOW_TARGET, "text", "DealShareStatus");
+  b.output(
+    cell("C", row),
+    `IF(TotalHoursActual>0,"of actual hours","of planned hours")`,
+    share.basis === "actual" ? "of actual hours" : "of planned hours",
+    "text"
+  );
+  b.labelled(
+    cell("A", row + 1),
+    "Against the target",
+    cell("B", row + 1),
+    `IF(DealShare>=DealShareTarget,"${ON_TARGET}","${BELOW_TARGET}")`,
+    share.share >= target ? ON_TARGET : BELOW_TARGET,
+    "text",
+    "DealShareStatus"
+  );
   b.labelled(cell("A", row + 2), "Gap to the target", cell("B", row + 2), "DealShare-DealShareTarget", share.share - target, "percent", "DealShareGap");
-  b.chart({ type: "column", title: "Hours: work and deal-making", dataRef: `${cell("A", head)}:${cell("C", head + 2)}`, anchor: "F4", widthCells: 7, heightCells: 15 });
+  b.chart({
+    type: "column",
+    title: "Hours: work and deal-making",
+    dataRef: `${cell("A", head)}:${cell("C", head + 2)}`,
+    anchor: "F4",
+    widthCells: 7,
+    heightCells: 15,
+  });
   return b.plan([34, 16, 16, 16]);
 }
 

@@ -72,7 +72,10 @@ export function touchingBlocks<T extends Cell>(cells: readonly T[]): { rect: Rec
   const parent = cells.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   cells.forEach((c, i) => {
-    for (const n of [{ row: c.row, col: c.col + 1 }, { row: c.row + 1, col: c.col }]) {
+    for (const n of [
+      { row: c.row, col: c.col + 1 },
+      { row: c.row + 1, col: c.col },
+    ]) {
       const j = index.get(key(n));
       if (j !== undefined) parent[find(j)] = find(i);
     }

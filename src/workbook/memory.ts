@@ -58,7 +58,10 @@ export interface MemoryOptions {
 }
 
 export class PlanError extends Error {
-  constructor(readonly problems: readonly string[], title: string) {
+  constructor(
+    readonly problems: readonly string[],
+    title: string
+  ) {
     super(`${title}: the plan has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n- ${problems.join("\n- ")}`);
     this.name = "PlanError";
   }
@@ -70,10 +73,46 @@ export class PlanError extends Error {
  * XLOOKUP are left out on purpose: LibreOffice 7 and older Excel cannot recompute them).
  */
 export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
-  "ABS", "AND", "AVERAGE", "COUNT", "COUNTA", "COUNTBLANK", "COUNTIF", "COUNTIFS", "EXP", "IF", "IFERROR",
-  "INDEX", "INT", "ISBLANK", "ISNUMBER", "ISTEXT", "LN", "LOG", "LOOKUP", "MATCH", "MAX", "MAXIFS", "MIN",
-  "MINIFS", "MOD", "N", "NOT", "OFFSET", "OR", "POWER", "ROUND", "ROUNDDOWN", "ROUNDUP", "ROW", "ROWS",
-  "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "VLOOKUP",
+  "ABS",
+  "AND",
+  "AVERAGE",
+  "COUNT",
+  "COUNTA",
+  "COUNTBLANK",
+  "COUNTIF",
+  "COUNTIFS",
+  "EXP",
+  "IF",
+  "IFERROR",
+  "INDEX",
+  "INT",
+  "ISBLANK",
+  "ISNUMBER",
+  "ISTEXT",
+  "LN",
+  "LOG",
+  "LOOKUP",
+  "MATCH",
+  "MAX",
+  "MAXIFS",
+  "MIN",
+  "MINIFS",
+  "MOD",
+  "N",
+  "NOT",
+  "OFFSET",
+  "OR",
+  "POWER",
+  "ROUND",
+  "ROUNDDOWN",
+  "ROUNDUP",
+  "ROW",
+  "ROWS",
+  "SUM",
+  "SUMIF",
+  "SUMIFS",
+  "SUMPRODUCT",
+  "VLOOKUP",
 ]);
 
 const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
@@ -109,7 +148,10 @@ function parseRange(ref: string): { from: Address; to: Address } | undefined {
   const from = parseCell(a);
   const to = parseCell(b);
   if (!from || !to || rest.length > 0) return undefined;
-  return { from: { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col) }, to: { row: Math.max(from.row, to.row), col: Math.max(from.col, to.col) } };
+  return {
+    from: { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col) },
+    to: { row: Math.max(from.row, to.row), col: Math.max(from.col, to.col) },
+  };
 }
 
 /** A piece of a formula that refers to something. */
@@ -292,7 +334,14 @@ export function writeToMemory(template: Template, raw: Readonly<Record<string, u
       seen.add(h.toLowerCase());
     }
     if (t.rows.length === 0) problems.push(`table ${t.name} has no rows`);
-    const table: MemoryTable = { name: t.name, columns: headers, top: top.row, left: top.col, bottom: top.row + Math.max(1, t.rows.length), right: top.col + headers.length - 1 };
+    const table: MemoryTable = {
+      name: t.name,
+      columns: headers,
+      top: top.row,
+      left: top.col,
+      bottom: top.row + Math.max(1, t.rows.length),
+      right: top.col + headers.length - 1,
+    };
     tables.set(t.name.toUpperCase(), table);
     headers.forEach((h, j) => put(address({ row: top.row, col: top.col + j }), { value: h, role: "heading", table: t.name }, `table ${t.name}'s header`));
     t.rows.forEach((row, i) => {
@@ -331,7 +380,8 @@ export function writeToMemory(template: Template, raw: Readonly<Record<string, u
           if (bizIds && !bizIds.has(upper.slice(4))) problems.push(`${where} calls ${r.name}, which is not a BIZ function`);
         } else if (!NATIVE_FUNCTIONS.has(upper)) problems.push(`${where} calls ${r.name}, which is not among the Excel functions a template may use`);
       } else if (r.kind === "name") {
-        if (!names.has(r.name) && ![...names.keys()].some((n) => n.toUpperCase() === r.name.toUpperCase())) problems.push(`${where} refers to ${r.name}, which no cell of the plan is named`);
+        if (!names.has(r.name) && ![...names.keys()].some((n) => n.toUpperCase() === r.name.toUpperCase()))
+          problems.push(`${where} refers to ${r.name}, which no cell of the plan is named`);
         else if (!names.has(r.name)) problems.push(`${where} spells ${r.name} in another letter case than its cell's name`);
       } else if (r.kind === "cell") {
         if (!layout.cells.has(r.ref.toUpperCase())) problems.push(`${where} refers to ${r.ref}, which nothing writes`);
@@ -346,7 +396,8 @@ export function writeToMemory(template: Template, raw: Readonly<Record<string, u
         }
         if (r.thisRow && table !== own) problems.push(`${where} refers to this row of ${table.name} from outside it`);
         for (const col of r.columns) {
-          if (!table.columns.some((h) => h.toLowerCase() === col.toLowerCase())) problems.push(`${where} refers to column "${col}" of ${table.name}, which has ${table.columns.join(", ")}`);
+          if (!table.columns.some((h) => h.toLowerCase() === col.toLowerCase()))
+            problems.push(`${where} refers to column "${col}" of ${table.name}, which has ${table.columns.join(", ")}`);
         }
       }
     }
@@ -378,7 +429,8 @@ export function writeToMemory(template: Template, raw: Readonly<Record<string, u
     const r = parseRange(chart.dataRef);
     if (!r) problems.push(`chart "${chart.title}" has data "${chart.dataRef}", which is not a range`);
     else {
-      if (r.to.col - r.from.col < 1 || r.to.row - r.from.row < 1) problems.push(`chart "${chart.title}" needs a header row, a category column and at least one series; ${chart.dataRef} is too small`);
+      if (r.to.col - r.from.col < 1 || r.to.row - r.from.row < 1)
+        problems.push(`chart "${chart.title}" needs a header row, a category column and at least one series; ${chart.dataRef} is too small`);
       eachCell(r, (a) => !layout.cells.has(address(a)) && problems.push(`chart "${chart.title}" reads ${address(a)}, which nothing writes`));
     }
     if (!parseCell(chart.anchor)) problems.push(`chart "${chart.title}" is anchored at "${chart.anchor}", which is not a cell address`);
@@ -454,7 +506,7 @@ export function bizDependents(sheet: MemorySheet): Set<string> {
   }
   const biz = new Set<string>();
   for (const [at, c] of sheet.cells) if (c.formula !== undefined && /(^|[^A-Za-z0-9_.])BIZ\./i.test(c.formula)) biz.add(at);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [at, list] of deps) {
       if (!biz.has(at) && list.some((d) => biz.has(d))) {

@@ -1,5 +1,5 @@
 import { CellSpec, CellValue, InputValues, Role, SheetPlan, TableCell, Template, spillFormatAt, spills } from "../templates/model";
-import { Rect, columnName, contains, exactRects, offset, parseCell, parseRect, rectAddress, touchingBlocks } from "./blocks";
+import { Rect, columnName, contains, exactRects, offset, parseCell, rectAddress, touchingBlocks } from "./blocks";
 import { freeSheetName, namesForCopy, renameInFormula } from "./rename";
 import { Culture, cultureMoneyFormat } from "./currency";
 import { LOOKS, Look, numberFormats } from "./styles";
@@ -109,11 +109,18 @@ export interface InsertedPlan {
  * chosen for all their names together, so the links between sheets stay links between this copy's
  * sheets; each sheet gets the first free name. On failure every sheet and name it started is removed.
  */
-export async function insertPlan(entries: readonly { readonly template: Template; readonly values: InputValues }[], excel: ExcelHost = Excel): Promise<InsertedPlan> {
+export async function insertPlan(
+  entries: readonly { readonly template: Template; readonly values: InputValues }[],
+  excel: ExcelHost = Excel
+): Promise<InsertedPlan> {
   return insertSheets(entries, "the whole plan", excel);
 }
 
-async function insertSheets(entries: readonly { readonly template: Template; readonly values: InputValues }[], what: string, excel: ExcelHost): Promise<InsertedPlan> {
+async function insertSheets(
+  entries: readonly { readonly template: Template; readonly values: InputValues }[],
+  what: string,
+  excel: ExcelHost
+): Promise<InsertedPlan> {
   const built: { title: string; plan: SheetPlan }[] = [];
   for (const { template, values } of entries) {
     try {
@@ -124,7 +131,8 @@ async function insertSheets(entries: readonly { readonly template: Template; rea
   }
   const wanted = built.flatMap(({ plan }) => [...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)]);
   const twice = wanted.find((n, i) => wanted.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
-  if (twice !== undefined) throw new WorkbookActionError(`${what[0].toUpperCase()}${what.slice(1)} names ${twice} twice: a workbook holds one cell or table of each name`);
+  if (twice !== undefined)
+    throw new WorkbookActionError(`${what[0].toUpperCase()}${what.slice(1)} names ${twice} twice: a workbook holds one cell or table of each name`);
   let started: { sheetNames: string[]; names: string[] } | undefined;
   try {
     return await excel.run(async (context) => {
@@ -162,14 +170,20 @@ async function insertSheets(entries: readonly { readonly template: Template; rea
       });
       added[0].activate();
       await context.sync();
-      const own = (plan: SheetPlan) => Object.fromEntries([...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)].map((n) => [n, rename[n]]));
+      const own = (plan: SheetPlan) =>
+        Object.fromEntries([...plan.cells.flatMap((c) => (c.name ? [c.name] : [])), ...plan.tables.map((t) => t.name)].map((n) => [n, rename[n]]));
       return { sheets: built.map(({ title, plan }, i) => ({ title, sheetName: sheetNames[i], names: own(plan) })), names: rename };
     });
   } catch (e) {
     const cleaned = started ? await removeStarted(excel, started) : true;
     const message = userMessage(e, `Inserting ${what} failed`);
     const left = started?.sheetNames.map((n) => `"${n}"`).join(", ");
-    throw new WorkbookActionError(cleaned ? message : `${message}. ${started && started.sheetNames.length > 1 ? `The sheets ${left} may be left half-written: delete them.` : `The sheet ${left} may be left half-written: delete it.`}`, e);
+    throw new WorkbookActionError(
+      cleaned
+        ? message
+        : `${message}. ${started && started.sheetNames.length > 1 ? `The sheets ${left} may be left half-written: delete them.` : `The sheet ${left} may be left half-written: delete it.`}`,
+      e
+    );
   }
 }
 
@@ -184,7 +198,7 @@ function writeSheet(
 ): void {
   // Column widths, one range per run of equal widths.
   const widths = plan.columnWidths ?? [];
-  for (let start = 0; start < widths.length; ) {
+  for (let start = 0; start < widths.length;) {
     let end = start;
     while (end + 1 < widths.length && widths[end + 1] === widths[start]) end++;
     if (widths[start] > 0) sheet.getRange(`${columnName(start)}:${columnName(end)}`).format.columnWidth = charsToPoints(widths[start]);
@@ -194,9 +208,7 @@ function writeSheet(
   // Loose cells: one formulas grid and one number-format grid per block of touching cells. A cell
   // whose formula spills (a BIZ function returning a table) gets only its formula: the spill range
   // is left empty, or Excel would show #SPILL!; it takes the cell's look and number format.
-  const spilling = plan.cells
-    .filter(spills)
-    .map((c) => ({ spec: c, rect: spillRect(c) }));
+  const spilling = plan.cells.filter(spills).map((c) => ({ spec: c, rect: spillRect(c) }));
   const inSpill = (ref: string) => spilling.some((s) => s.spec.ref !== ref && contains(s.rect, parseCell(ref)));
   const cells = plan.cells.filter((c) => !inSpill(c.ref)).map((spec) => ({ ...parseCell(spec.ref), spec }));
   for (const { rect, cells: group } of touchingBlocks(cells)) {
@@ -246,7 +258,9 @@ function writeSheet(
     const bodyRect: Rect = { top: head.row + 1, left: head.col, rows: bodyRows, cols: t.columns.length };
     if (t.rows.length > 0) table.getDataBodyRange().formulas = t.rows.map((row) => t.columns.map((_, i) => tableCell(row[i], formula))) as any[][];
     if (t.columns.some((c) => c.format)) {
-      sheet.getRange(rectAddress(bodyRect)).numberFormat = Array.from({ length: bodyRows }, () => t.columns.map((c) => (c.format ? codes[c.format] : null))) as any[][];
+      sheet.getRange(rectAddress(bodyRect)).numberFormat = Array.from({ length: bodyRows }, () =>
+        t.columns.map((c) => (c.format ? codes[c.format] : null))
+      ) as any[][];
     }
     t.columns.forEach((c, i) => {
       if (c.input) applyLook(sheet.getRange(rectAddress({ ...bodyRect, left: head.col + i, cols: 1 })), LOOKS.input);
@@ -347,7 +361,8 @@ export function userMessage(e: unknown, what: string): string {
   const text = messageOf(e);
   if (code === "AccessDenied" || /protect/i.test(text)) return PROTECTED_MESSAGE;
   if (code === "InvalidOperationInCellEditMode") return "Excel is busy editing a cell: press Enter or Esc in that cell and try again";
-  if (code === "ApiNotFound") return `${what}: this version of Excel lacks a feature the add-in needs (ExcelApi ${MIN_EXCEL_API}); update Office or use Excel on the web`;
+  if (code === "ApiNotFound")
+    return `${what}: this version of Excel lacks a feature the add-in needs (ExcelApi ${MIN_EXCEL_API}); update Office or use Excel on the web`;
   return `${what}: ${text.replace(/\.$/, "")}${code && !text.includes(code) ? ` (${code})` : ""}`;
 }
 

@@ -70,7 +70,8 @@ export function renameInFormula(formula: string, names: Readonly<Record<string, 
       while (j < formula.length && /[A-Za-z0-9_.\\]/.test(formula[j])) j++;
       const word = formula.slice(i, j);
       const next = formula[j];
-      if (next === "(") out += word; // a function
+      if (next === "(")
+        out += word; // a function
       else if (next === "!") out += sheet && word.toLowerCase() === sheet.from.toLowerCase() ? sheetRef(sheet.to) : word;
       else out += lookup.get(word.toLowerCase()) ?? word;
       i = j;

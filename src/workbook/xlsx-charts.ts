@@ -66,8 +66,7 @@ export function chartSeries(spec: ChartSpec, grid: SheetGrid): Series[] {
 
 function cells(range: RangeAddress, grid: SheetGrid): Array<CellValue | undefined> {
   const out: Array<CellValue | undefined> = [];
-  for (let row = range.top; row <= range.bottom; row++)
-    for (let col = range.left; col <= range.right; col++) out.push(grid.get(formatAddress({ row, col })));
+  for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) out.push(grid.get(formatAddress({ row, col })));
   return out;
 }
 
@@ -176,11 +175,27 @@ function anchorXml(spec: ChartSpec, index: number, chartRelId: string): string {
 }
 
 function relsXml(rels: Array<{ id: string; type: string; target: string }>): string {
-  return XML_HEAD + `<Relationships xmlns="${NS.rels}">` + rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("") + "</Relationships>";
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="${NS.rels}">` +
+    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("") +
+    "</Relationships>"
+  );
 }
 
 /** Elements that may follow <drawing> in a worksheet (CT_Worksheet order); it goes before the first. */
-const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
 
 function insertDrawing(sheetXml: string, relId: string): string {
   if (sheetXml.includes("<drawing ")) throw new Error("the worksheet already has a drawing");
@@ -221,7 +236,12 @@ export async function addCharts(zip: JSZip, sheets: readonly ChartSheet[]): Prom
     const drawingRelId = "rIdHbpDrawing";
     const rel = `<Relationship Id="${drawingRelId}" Type="${REL.drawing}" Target="../drawings/drawing${drawingNo}.xml"/>`;
     const existing = await zip.file(relsPath)?.async("string");
-    zip.file(relsPath, existing ? existing.replace("</Relationships>", `${rel}</Relationships>`) : relsXml([{ id: drawingRelId, type: REL.drawing, target: `../drawings/drawing${drawingNo}.xml` }]));
+    zip.file(
+      relsPath,
+      existing
+        ? existing.replace("</Relationships>", `${rel}</Relationships>`)
+        : relsXml([{ id: drawingRelId, type: REL.drawing, target: `../drawings/drawing${drawingNo}.xml` }])
+    );
     zip.file(part, insertDrawing(await text(zip, part), drawingRelId));
   }
   await addOverrides(zip, overrides);

@@ -14,12 +14,59 @@ export const XLDUDF_PREFIX = "_xldudf_";
 
 /** Functions that need `_xlfn.` in a file (Excel 2010 and later), the ones a plan may use. */
 const FUTURE_FUNCTIONS = new Set([
-  "AGGREGATE", "CEILING.MATH", "CONCAT", "DAYS", "FLOOR.MATH", "FORECAST.LINEAR", "IFNA", "IFS", "ISOWEEKNUM",
-  "MAXIFS", "MINIFS", "NUMBERVALUE", "PERCENTILE.EXC", "PERCENTILE.INC", "RANK.EQ", "RANK.AVG", "RRI", "PDURATION",
-  "STDEV.P", "STDEV.S", "SWITCH", "TEXTJOIN", "VAR.P", "VAR.S", "XOR", "XLOOKUP", "XMATCH", "LET", "LAMBDA",
-  "SEQUENCE", "SORTBY", "UNIQUE", "RANDARRAY", "TEXTBEFORE", "TEXTAFTER", "TEXTSPLIT", "VSTACK", "HSTACK",
-  "TOCOL", "TOROW", "TAKE", "DROP", "CHOOSECOLS", "CHOOSEROWS", "EXPAND", "WRAPROWS", "WRAPCOLS", "BYROW", "BYCOL",
-  "MAP", "REDUCE", "SCAN", "MAKEARRAY",
+  "AGGREGATE",
+  "CEILING.MATH",
+  "CONCAT",
+  "DAYS",
+  "FLOOR.MATH",
+  "FORECAST.LINEAR",
+  "IFNA",
+  "IFS",
+  "ISOWEEKNUM",
+  "MAXIFS",
+  "MINIFS",
+  "NUMBERVALUE",
+  "PERCENTILE.EXC",
+  "PERCENTILE.INC",
+  "RANK.EQ",
+  "RANK.AVG",
+  "RRI",
+  "PDURATION",
+  "STDEV.P",
+  "STDEV.S",
+  "SWITCH",
+  "TEXTJOIN",
+  "VAR.P",
+  "VAR.S",
+  "XOR",
+  "XLOOKUP",
+  "XMATCH",
+  "LET",
+  "LAMBDA",
+  "SEQUENCE",
+  "SORTBY",
+  "UNIQUE",
+  "RANDARRAY",
+  "TEXTBEFORE",
+  "TEXTAFTER",
+  "TEXTSPLIT",
+  "VSTACK",
+  "HSTACK",
+  "TOCOL",
+  "TOROW",
+  "TAKE",
+  "DROP",
+  "CHOOSECOLS",
+  "CHOOSEROWS",
+  "EXPAND",
+  "WRAPROWS",
+  "WRAPCOLS",
+  "BYROW",
+  "BYCOL",
+  "MAP",
+  "REDUCE",
+  "SCAN",
+  "MAKEARRAY",
 ]);
 /** Dynamic-array functions stored with the worksheet-function prefix `_xlfn._xlws.`. */
 const WORKSHEET_FUTURE_FUNCTIONS = new Set(["FILTER", "SORT"]);
@@ -76,7 +123,10 @@ export function storedFunctionName(typed: string): string {
  */
 export function toFileFormula(formula: string, table?: string): string {
   return mapCode(formula, (code) => {
-    let out = code.replace(/(^|[^A-Za-z0-9_.])(BIZ\.[A-Za-z][A-Za-z0-9_.]*)\s*\(/gi, (_m, before: string, name: string) => `${before}${storedFunctionName(name)}(`);
+    let out = code.replace(
+      /(^|[^A-Za-z0-9_.])(BIZ\.[A-Za-z][A-Za-z0-9_.]*)\s*\(/gi,
+      (_m, before: string, name: string) => `${before}${storedFunctionName(name)}(`
+    );
     out = out.replace(/(^|[^A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)\s*\(/g, (m, before: string, name: string) => {
       const upper = name.toUpperCase();
       if (WORKSHEET_FUTURE_FUNCTIONS.has(upper)) return `${before}_xlfn._xlws.${upper}(`;
@@ -92,12 +142,15 @@ export function toFileFormula(formula: string, table?: string): string {
  * Table[Col] by the template (valid typed syntax too), so nothing else needs the table's name.
  */
 function rewriteStructured(code: string, table: string | undefined): string {
-  return code.replace(/([A-Za-z_\\][A-Za-z0-9_.]*)?\[@(?:\[([^\]]+)\]|([^\][]+))\]/g, (_m, owner: string | undefined, bracketed: string | undefined, plain: string | undefined) => {
-    const column = bracketed ?? plain ?? "";
-    const name = owner ?? table;
-    if (!name) throw new Error(`[@${column}] is only allowed in a table's own formulas`);
-    return `${name}[[#This Row],[${column}]]`;
-  });
+  return code.replace(
+    /([A-Za-z_\\][A-Za-z0-9_.]*)?\[@(?:\[([^\]]+)\]|([^\][]+))\]/g,
+    (_m, owner: string | undefined, bracketed: string | undefined, plain: string | undefined) => {
+      const column = bracketed ?? plain ?? "";
+      const name = owner ?? table;
+      if (!name) throw new Error(`[@${column}] is only allowed in a table's own formulas`);
+      return `${name}[[#This Row],[${column}]]`;
+    }
+  );
 }
 
 // ---- A1 helpers ----

@@ -11,7 +11,12 @@ export function escapeXml(text: string): string {
 }
 
 export function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 export async function text(zip: JSZip, path: string): Promise<string> {
@@ -91,8 +96,16 @@ export async function markDynamicArrays(zip: JSZip, anchors: ReadonlyMap<string,
   );
   const relsPath = "xl/_rels/workbook.xml.rels";
   const rels = await text(zip, relsPath);
-  zip.file(relsPath, rels.replace("</Relationships>", '<Relationship Id="rIdHbpMetadata" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>'));
-  await addOverrides(zip, ['<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>']);
+  zip.file(
+    relsPath,
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rIdHbpMetadata" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>'
+    )
+  );
+  await addOverrides(zip, [
+    '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>',
+  ]);
 }
 
 /** A table column whose every row has the same formula, in the file's form. */
@@ -142,6 +155,9 @@ export async function markCalculatedColumns(zip: JSZip, columns: readonly Calcul
 export async function fixTableColumnFormats(zip: JSZip): Promise<void> {
   for (const part of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
     const xml = await text(zip, part);
-    zip.file(part, xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/\sdxfId="/, ' dataDxfId="')));
+    zip.file(
+      part,
+      xml.replace(/<tableColumn\b[^>]*>/g, (tag) => tag.replace(/\sdxfId="/, ' dataDxfId="'))
+    );
   }
 }

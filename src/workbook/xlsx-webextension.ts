@@ -87,7 +87,13 @@ export async function addWebExtension(zip: JSZip, store: AddinStore = SIDELOADED
     `${XML_HEAD}<Relationships xmlns="${NS.rels}"><Relationship Id="rId1" Type="${WEBEXTENSION_REL.webextension}" Target="webextension1.xml"/></Relationships>`
   );
   const rels = await text(zip, "_rels/.rels");
-  zip.file("_rels/.rels", rels.replace("</Relationships>", `<Relationship Id="rIdHbpTaskpanes" Type="${WEBEXTENSION_REL.taskpanes}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`));
+  zip.file(
+    "_rels/.rels",
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdHbpTaskpanes" Type="${WEBEXTENSION_REL.taskpanes}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`
+    )
+  );
   await addOverrides(zip, [
     `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="${WEBEXTENSION_CONTENT.taskpanes}"/>`,
     `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="${WEBEXTENSION_CONTENT.webextension}"/>`,

@@ -61,7 +61,10 @@ export async function writeWorkbook(entries: ReadonlyArray<WorkbookEntry>, optio
     writeSheet(wb, ws, template.title, plan, seen, formats);
     if (plan.charts.length > 0) chartSheets.push({ sheetName: template.title, charts: plan.charts, grid: sheetGrid(plan) });
     calculated.push(...plan.tables.flatMap(calculatedColumns));
-    spillAnchors.set(template.title, plan.cells.filter(spills).map((c) => formatAddress(parseAddress(c.ref))));
+    spillAnchors.set(
+      template.title,
+      plan.cells.filter(spills).map((c) => formatAddress(parseAddress(c.ref)))
+    );
   }
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   await markCalculated(zip);
@@ -83,7 +86,6 @@ function calculatedColumns(table: TableSpec): CalculatedColumn[] {
   });
 }
 
-
 function claimSheetName(name: string, sheets: Set<string>): void {
   if (!SHEET_NAME.test(name)) throw new WorkbookError(`"${name}" cannot be a worksheet name (1 to 31 characters, none of : \\ / ? * [ ])`);
   const key = name.toUpperCase();
@@ -98,14 +100,7 @@ function claimName(name: string, kind: string, taken: Set<string>): void {
   taken.add(key);
 }
 
-function writeSheet(
-  wb: ExcelJS.Workbook,
-  ws: ExcelJS.Worksheet,
-  sheetName: string,
-  plan: SheetPlan,
-  seen: { names: Set<string> },
-  formats: Formats
-): void {
+function writeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheetName: string, plan: SheetPlan, seen: { names: Set<string> }, formats: Formats): void {
   plan.columnWidths?.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
@@ -169,7 +164,10 @@ function writeSheet(
     };
     // One rule over the whole range. Set cell by cell, exceljs "optimises" the cells into ranges
     // sorted as text (B10 before B9) and writes overlapping rules (B10:B14 and B9:B14).
-    (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(formatRange(parseRange(v.ref)), validation);
+    (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
+      formatRange(parseRange(v.ref)),
+      validation
+    );
   }
 }
 
@@ -238,7 +236,14 @@ function lookStyle(look: Look): Partial<ExcelJS.Style> {
  */
 const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
-function styleCell(cell: ExcelJS.Cell, role: Role | undefined, format: Format | undefined, isFormula: boolean, value: CellValue | undefined, formats: Formats): void {
+function styleCell(
+  cell: ExcelJS.Cell,
+  role: Role | undefined,
+  format: Format | undefined,
+  isFormula: boolean,
+  value: CellValue | undefined,
+  formats: Formats
+): void {
   const style = role ? lookStyle(LOOKS[role]) : {};
   // "@" on a formula cell would turn the formula into text the moment a user re-enters it.
   if (format && !(format === "text" && isFormula)) style.numFmt = formats[format];

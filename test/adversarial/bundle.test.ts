@@ -35,13 +35,21 @@ describe.each(metadata.functions.map((f) => [f.id, f.parameters.length] as const
     );
   });
 
-  const rangeParams = metadata.functions.find((f) => f.id === id)!.parameters.map((p, i) => [p, i] as const).filter(([p]) => p.dimensionality === "matrix");
+  const rangeParams = metadata.functions
+    .find((f) => f.id === id)!
+    .parameters.map((p, i) => [p, i] as const)
+    .filter(([p]) => p.dimensionality === "matrix");
   if (rangeParams.length) {
     test.each([
       ["a column of 10,000 rates", Array.from({ length: 10000 }, (_, i) => [((i % 9) + 1) / 10])],
-      ["a 100 x 100 block with blanks and text", Array.from({ length: 100 }, (_, r) => Array.from({ length: 100 }, (_, c) => ((r + c) % 17 === 0 ? "" : (r * c) % 23 === 1 ? "x" : 0.5)))],
+      [
+        "a 100 x 100 block with blanks and text",
+        Array.from({ length: 100 }, (_, r) => Array.from({ length: 100 }, (_, c) => ((r + c) % 17 === 0 ? "" : (r * c) % 23 === 1 ? "x" : 0.5))),
+      ],
     ])("every range argument given %s", async (_what, big) => {
-      const args: unknown[] = metadata.functions.find((f) => f.id === id)!.parameters.map((p) => (p.dimensionality === "matrix" ? big : p.type === "string" ? "month" : p.type === "boolean" ? false : 2));
+      const args: unknown[] = metadata.functions
+        .find((f) => f.id === id)!
+        .parameters.map((p) => (p.dimensionality === "matrix" ? big : p.type === "string" ? "month" : p.type === "boolean" ? false : 2));
       const { ok, ms, r } = await outcomeOf(id, args);
       expect({ ok, r: ok ? "ok" : JSON.stringify(r).slice(0, 300) }).toEqual({ ok: true, r: "ok" });
       expect(ms).toBeLessThan(heavy ? SIMULATE_BOUND_MS : BOUND_MS);

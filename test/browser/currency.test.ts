@@ -50,7 +50,9 @@ suite("task pane: money in the workbook's culture", () => {
           syncs: r.syncs,
           runs: r.runs,
           formats: r.calls.filter((c: any) => c.op === "numberFormat").flatMap((c: any) => (c.args[0] as unknown[][]).flat().filter((f) => f !== null)),
-          cultureLoads: r.calls.filter((c: any) => c.target === "cultureInfo" || c.target === "numberFormat").map((c: any) => ({ batch: c.batch, target: c.target, props: c.args[0] })),
+          cultureLoads: r.calls
+            .filter((c: any) => c.target === "cultureInfo" || c.target === "numberFormat")
+            .map((c: any) => ({ batch: c.batch, target: c.target, props: c.args[0] })),
           goalMonth: r.cell(ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""), ref.slice(ref.lastIndexOf("!") + 1))?.numberFormat,
         };
       });

@@ -25,7 +25,13 @@ export const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 export const haveChromium = fs.existsSync(CHROMIUM);
 
-export const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css" };
+export const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+};
 
 /** The axe-core script, served from the pane's own origin so the page's CSP ('self') lets it run. */
 export const AXE_PATH = "/__test__/axe.min.js";
@@ -111,7 +117,8 @@ export interface Session {
 }
 
 /** Chromium's console report of the CSP refusing office.js's telemetry frame. */
-const OFFICE_TELEMETRY_BLOCKED = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+const OFFICE_TELEMETRY_BLOCKED =
+  /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
 
 export async function open(base: string, fake: boolean, workbook: Record<string, unknown> = {}): Promise<Session> {
   const { chromium } = await import("playwright-core");
@@ -119,7 +126,16 @@ export async function open(base: string, fake: boolean, workbook: Record<string,
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 360, height: 900 },
   });
   const offMachine: string[] = [];
@@ -176,7 +192,6 @@ export async function sinceNavigation(page: Page, selector: string): Promise<num
 }
 
 export const GALLERY_BUTTON = 'ul[aria-label="Plan templates"] button';
-
 
 /**
  * office.js, in a plain browser, frames its telemetry page three seconds after it first logs

@@ -18,7 +18,13 @@ const serious = (vs: { impact: string }[]) => vs.filter((v) => v.impact === "ser
 /** Waits (up to 2 s) for the preview's figure `name` to read `text`, then checks it: the preview updates just after the keystroke is drawn. */
 async function shows(page: Page, name: string, text: string): Promise<void> {
   const el = page.getByTestId(`preview-${name}`);
-  await page.waitForFunction(({ id, want }) => document.querySelector(`[data-testid="${id}"]`)?.textContent === want, { id: `preview-${name}`, want: text }, { timeout: 2000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      ({ id, want }) => document.querySelector(`[data-testid="${id}"]`)?.textContent === want,
+      { id: `preview-${name}`, want: text },
+      { timeout: 2000 }
+    )
+    .catch(() => undefined);
   await expect(el.textContent()).resolves.toBe(text);
 }
 
@@ -176,7 +182,10 @@ suite("the pane answers as you type", () => {
       await s.page.waitForFunction(() => !(document.querySelector("button[type=submit]") as HTMLButtonElement)?.disabled);
       timings.inExcel = await typeAndTime(s.page, "Income goal", "60000", "GoalMonth", "$5,000.00");
       // Nothing reached Excel while typing.
-      await expect(s.page.evaluate(() => ({ runs: (window as any).__recorder.runs, calls: (window as any).__recorder.calls.length }))).resolves.toEqual({ runs: 0, calls: 0 });
+      await expect(s.page.evaluate(() => ({ runs: (window as any).__recorder.runs, calls: (window as any).__recorder.calls.length }))).resolves.toEqual({
+        runs: 0,
+        calls: 0,
+      });
       // The document's settings are written once typing pauses (saveAsync), not local storage.
       await s.page.waitForFunction(() => (window as any).__documentSettings.saves > 0);
       const saved = await s.page.evaluate(() => (window as any).__documentSettings.saved());
@@ -193,7 +202,15 @@ suite("the pane answers as you type", () => {
       const rec = await s.page.evaluate(() => {
         const r = (window as any).__recorder;
         const ref: string = r.state.names.get("GoalMonth");
-        return { syncs: r.syncs, runs: r.runs, goalAmount: r.calls.filter((c: any) => c.op === "formulas").flatMap((c: any) => c.args[0].flat()).includes(60000), goalMonthRef: ref };
+        return {
+          syncs: r.syncs,
+          runs: r.runs,
+          goalAmount: r.calls
+            .filter((c: any) => c.op === "formulas")
+            .flatMap((c: any) => c.args[0].flat())
+            .includes(60000),
+          goalMonthRef: ref,
+        };
       });
       expect(rec).toMatchObject({ syncs: 2, runs: 1, goalAmount: true });
       expect(rec.goalMonthRef).toMatch(/Income Goal/);

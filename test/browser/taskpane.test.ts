@@ -1,6 +1,6 @@
 import fs from "fs";
 import path from "path";
-import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve, sinceNavigation, withoutOfficeTelemetry } from "./harness";
+import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve, sinceNavigation } from "./harness";
 import { TEMPLATES, findTemplate } from "../../src/templates";
 import { validateInputs } from "../../src/templates/inputs";
 import { InputField, Template } from "../../src/templates/model";
@@ -151,7 +151,15 @@ suite("task pane in chromium", () => {
           const ref: string | undefined = r.state.names.get(name);
           return ref ? r.cell(ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""), ref.slice(ref.lastIndexOf("!") + 1)) : undefined;
         };
-        return { syncs: r.syncs, runs: r.runs, calls: r.calls, sheets: r.sheetNames(), names: [...r.state.names.keys()], own: r.cell("Sheet1", "A1"), goalMonth: at("GoalMonth") };
+        return {
+          syncs: r.syncs,
+          runs: r.runs,
+          calls: r.calls,
+          sheets: r.sheetNames(),
+          names: [...r.state.names.keys()],
+          own: r.cell("Sheet1", "A1"),
+          goalMonth: at("GoalMonth"),
+        };
       });
       expect(rec.runs).toBe(1);
       expect(rec.syncs).toBe(2);
@@ -182,8 +190,11 @@ suite("task pane in chromium", () => {
       expect(serious(await axeViolations(s.page))).toEqual([]);
 
       // Reconnect: every BIZ formula in the workbook is entered again, in one batch per sheet.
-      const bizCells = await s.page.evaluate(() =>
-        (window as any).__recorder.state.sheets.flatMap((sh: any) => [...sh.cells.values()].filter((c: any) => typeof c.formula === "string" && c.formula.startsWith("=BIZ."))).length
+      const bizCells = await s.page.evaluate(
+        () =>
+          (window as any).__recorder.state.sheets.flatMap((sh: any) =>
+            [...sh.cells.values()].filter((c: any) => typeof c.formula === "string" && c.formula.startsWith("=BIZ."))
+          ).length
       );
       expect(bizCells).toBeGreaterThan(0);
       const before = await s.page.evaluate(() => (window as any).__recorder.syncs);

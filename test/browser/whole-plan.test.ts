@@ -38,7 +38,16 @@ suite("Insert the whole plan, in chromium", () => {
           const ref: string = r.state.names.get(name);
           return r.cell(ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, ""), ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
         };
-        return { runs: r.runs, syncs: r.syncs, sheets: r.sheetNames(), active: r.state.activeSheet, own: r.cell("Sheet1", "A1"), funnelIncome: at("FunnelIncome"), target: at("MonthlyTarget"), team: at("TeamNeeded") };
+        return {
+          runs: r.runs,
+          syncs: r.syncs,
+          sheets: r.sheetNames(),
+          active: r.state.activeSheet,
+          own: r.cell("Sheet1", "A1"),
+          funnelIncome: at("FunnelIncome"),
+          target: at("MonthlyTarget"),
+          team: at("TeamNeeded"),
+        };
       });
       expect(rec.runs).toBe(1);
       expect(rec.syncs).toBe(2);
@@ -54,7 +63,10 @@ suite("Insert the whole plan, in chromium", () => {
       // A second whole plan beside the first: new sheet names and one suffix for all its names.
       await button.click();
       await expect(outcome.textContent()).resolves.toMatch(/starting with "Plan \(2\)".*names end in _2\./);
-      const second = await s.page.evaluate(() => ({ syncs: (window as any).__recorder.syncs, link: (window as any).__recorder.state.names.get("FunnelIncome_2") }));
+      const second = await s.page.evaluate(() => ({
+        syncs: (window as any).__recorder.syncs,
+        link: (window as any).__recorder.state.names.get("FunnelIncome_2"),
+      }));
       expect(second.syncs).toBe(4);
       expect(second.link).toBe("'Sales Funnel (2)'!B7");
       expect(s.offMachine).toEqual([]);

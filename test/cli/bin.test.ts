@@ -36,7 +36,11 @@ test("without lib/ the bin says to run npm run build:cli, and exits 1", () => {
 });
 
 test("tsconfig.cli.json builds the CLI, and `bizplan new all` writes a workbook with every template", async () => {
-  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json"), "--outDir", path.join(dir, "lib")], { encoding: "utf8" });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json"), "--outDir", path.join(dir, "lib")],
+    { encoding: "utf8" }
+  );
   expect(tsc.stdout + tsc.stderr).toBe("");
   expect(tsc.status).toBe(0);
   expect(fs.existsSync(path.join(dir, "lib", "cli", "bizplan.js"))).toBe(true);

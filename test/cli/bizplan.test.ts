@@ -251,7 +251,9 @@ describe("with the real templates", () => {
   test("new all refuses a linked input, says what it is linked to, and writes nothing", async () => {
     const r = await real("new", "all", "--set", "FunnelIncome=100", "--out", path.join(dir, "plan.xlsx"));
     expect(r.code).toBe(EXIT_USAGE);
-    expect(r.err).toContain("Sales Funnel: FunnelIncome: FunnelIncome is linked in the whole plan: it is GoalMonth, so change that instead (or write the Sales Funnel template on its own).");
+    expect(r.err).toContain(
+      "Sales Funnel: FunnelIncome: FunnelIncome is linked in the whole plan: it is GoalMonth, so change that instead (or write the Sales Funnel template on its own)."
+    );
     expect(files()).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ describe("levelsNeeded: how many levels were tried", () => {
     expect(() => levelsNeeded(1e6, 1, 1, [0.01])).toThrow("all 1 rated level together do not pay 1000000 a month: add levels, recruits or volume");
   });
   test("exactly 100 rated levels, all DOWNLINE can show: 100 x 0.01 = 1 a month", () => {
-    expect(() => levelsNeeded(1e6, 1, 1, new Array(100).fill(0.01))).toThrow("all 100 rated levels together do not pay 1000000 a month: add levels, recruits or volume");
+    expect(() => levelsNeeded(1e6, 1, 1, new Array(100).fill(0.01))).toThrow(
+      "all 100 rated levels together do not pay 1000000 a month: add levels, recruits or volume"
+    );
   });
   test("101 rates: only the first 100 levels count", () => {
     expect(() => levelsNeeded(1e6, 1, 1, new Array(101).fill(0.01))).toThrow("even 100 full levels do not pay 1000000 a month at these rates");

@@ -8,7 +8,13 @@ import { projection } from "../../src/core/growth";
 const netInMonth = (r: number, months: number, volume: number, payout: number, cost = 0, attrition = 0, cap?: number) =>
   projection(r, months, volume, payout, cost, attrition, cap)[months - 1][5];
 const unilevelPay = (recruits: number, levels: number, volume: number, rates: number[], retention = 1) =>
-  levels === 0 ? 0 : levelPay(downline(recruits, levels, retention).map((row) => row[1]), volume, rates.slice(0, levels));
+  levels === 0
+    ? 0
+    : levelPay(
+        downline(recruits, levels, retention).map((row) => row[1]),
+        volume,
+        rates.slice(0, levels)
+      );
 
 const ISSUE_RATES = [0.1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05];
 
@@ -146,14 +152,47 @@ describe("RECRUITSNEEDED: the fewest monthly recruits with which PROJECTION's ne
     // goal, months, volume, payout, cost, attrition, cap, expected, the arithmetic
     [3000, 1, 100, 0.1, 0, 0, undefined, 300, "month 1: team = r, net = r x 100 x 0.1 = 10 r = 3000 -> r = 300"],
     [3000, 1, 100, 0.1, 150, 0, undefined, 315, "10 r - 150 = 3000 -> r = 315 (TEAMNEEDED's 315 in one month)"],
-    [3000, 2, 100, 0.1, 0, 0, undefined, Math.sqrt(301) - 1, "no attrition: 1 + team doubles as (1 + r) each month; (1 + r)^2 - 1 = 300 -> r = sqrt(301) - 1 = 16.349"],
+    [
+      3000,
+      2,
+      100,
+      0.1,
+      0,
+      0,
+      undefined,
+      Math.sqrt(301) - 1,
+      "no attrition: 1 + team doubles as (1 + r) each month; (1 + r)^2 - 1 = 300 -> r = sqrt(301) - 1 = 16.349",
+    ],
     [3000, 12, 100, 0.1, 50, 0, undefined, Math.pow(306, 1 / 12) - 1, "(1 + r)^12 - 1 = 3050 / 10 = 305 -> r = 306^(1/12) - 1 = 0.6106"],
-    [3000, 2, 100, 0.1, 0, 0.1, undefined, (-1.9 + Math.sqrt(1.9 * 1.9 + 4 * 300)) / 2, "team1 = r, team2 = 0.9 r + r (1 + r) = r^2 + 1.9 r = 300 -> r = (-1.9 + sqrt(3.61 + 1200)) / 2 = 16.396"],
+    [
+      3000,
+      2,
+      100,
+      0.1,
+      0,
+      0.1,
+      undefined,
+      (-1.9 + Math.sqrt(1.9 * 1.9 + 4 * 300)) / 2,
+      "team1 = r, team2 = 0.9 r + r (1 + r) = r^2 + 1.9 r = 300 -> r = (-1.9 + sqrt(3.61 + 1200)) / 2 = 16.396",
+    ],
     [3000, 1, 100, 0.1, 0, 0, 1001, 300.3, "a market of 1001: month 1 brings r x (1 - 1/1001) = 300 -> r = 300 x 1001 / 1000 = 300.3"],
-    [3000, 2, 100, 0.1, 0, 1, undefined, (-1 + Math.sqrt(1201)) / 2, "everyone quits each month, yet the month's recruits count: team2 = r (1 + team1) = r + r^2 = 300 -> r = (-1 + sqrt(1201)) / 2 = 16.828"],
+    [
+      3000,
+      2,
+      100,
+      0.1,
+      0,
+      1,
+      undefined,
+      (-1 + Math.sqrt(1201)) / 2,
+      "everyone quits each month, yet the month's recruits count: team2 = r (1 + team1) = r + r^2 = 300 -> r = (-1 + sqrt(1201)) / 2 = 16.828",
+    ],
     [3000, 1, 100, 0.1, 0, 0, 301, 301, "a market of 301 holds you and a team of 300: r x 300/301 = 300 -> r = 301, the market filled"],
   ])("recruitsNeeded(%p, %p, %p, %p, %p, %p, %p) = %p (%s)", (goal, months, volume, payout, cost, attrition, cap, expected, _arithmetic) => {
-    expectClose(recruitsNeeded(goal as number, months as number, volume as number, payout as number, cost as number, attrition as number, cap as number | undefined), expected as number);
+    expectClose(
+      recruitsNeeded(goal as number, months as number, volume as number, payout as number, cost as number, attrition as number, cap as number | undefined),
+      expected as number
+    );
   });
 
   test("nothing to pay needs no recruiting", () => {

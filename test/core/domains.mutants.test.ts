@@ -32,11 +32,51 @@ describe("interval parses the notation", () => {
 describe("contains: each kind of bound, at and beside it", () => {
   const eps = 1e-12;
   test.each([
-    ["(0,1]", [[0, false], [eps, true], [1, true], [1 + eps, false]]],
-    ["[0,1)", [[-eps, false], [0, true], [1 - eps, true], [1, false]]],
-    ["[2,3]", [[2 - eps, false], [2, true], [3, true], [3 + eps, false]]],
-    ["(2,3)", [[2, false], [2.5, true], [3, false]]],
-    ["(-inf,inf)", [[-1e308, true], [1e308, true], [Infinity, false], [-Infinity, false], [NaN, false]]],
+    [
+      "(0,1]",
+      [
+        [0, false],
+        [eps, true],
+        [1, true],
+        [1 + eps, false],
+      ],
+    ],
+    [
+      "[0,1)",
+      [
+        [-eps, false],
+        [0, true],
+        [1 - eps, true],
+        [1, false],
+      ],
+    ],
+    [
+      "[2,3]",
+      [
+        [2 - eps, false],
+        [2, true],
+        [3, true],
+        [3 + eps, false],
+      ],
+    ],
+    [
+      "(2,3)",
+      [
+        [2, false],
+        [2.5, true],
+        [3, false],
+      ],
+    ],
+    [
+      "(-inf,inf)",
+      [
+        [-1e308, true],
+        [1e308, true],
+        [Infinity, false],
+        [-Infinity, false],
+        [NaN, false],
+      ],
+    ],
   ] as const)("%s", (text, cases) => {
     const d = interval(text);
     for (const [x, inside] of cases) expect([x, contains(d, x)]).toEqual([x, inside]);

@@ -12,12 +12,17 @@ describe("MATRIX at its limit of 2^53 - 1 positions", () => {
     expect(kindOf(() => matrix(2 ** 53, 1))).toBe("range");
     // width 2: 2 + 4 + ... + 2^52 = 2^53 - 2 positions fit; level 53 brings 2^54 - 2
     expect(matrix(2, 52)[51][1]).toBe(2 ** 52);
-    expect(() => matrix(2, 53)).toThrow("a matrix 2 wide and 53 deep has more than 9007199254740991 positions (passed at level 53); choose a smaller width or depth");
+    expect(() => matrix(2, 53)).toThrow(
+      "a matrix 2 wide and 53 deep has more than 9007199254740991 positions (passed at level 53); choose a smaller width or depth"
+    );
   });
 });
 
 describe("too large for a number: the messages say what and where", () => {
-  test("DOWNLINE", () => expect(() => downline(1e200, 3)).toThrow("the downline passes the largest number a spreadsheet can hold at level 2; give a population cap or fewer levels"));
+  test("DOWNLINE", () =>
+    expect(() => downline(1e200, 3)).toThrow(
+      "the downline passes the largest number a spreadsheet can hold at level 2; give a population cap or fewer levels"
+    ));
   test("LEVELPAY", () => expect(() => levelPay([1e308, 1e308], 10, [1, 1])).toThrow("the commission passes the largest number a spreadsheet can hold"));
 });
 

@@ -6,14 +6,106 @@ import { DomainError } from "../../src/core/errors";
 describe("DOWNLINE: members level by level", () => {
   test.each([
     // recruits, levels, retention, cap, expected rows, where the figures come from
-    [3, 7, 1, undefined, [[1, 3, 3], [2, 9, 12], [3, 27, 39], [4, 81, 120], [5, 243, 363], [6, 729, 1092], [7, 2187, 3279]], "issue 3: (3,7) ends 7, 2187, 3279 (3^7 and 3+9+...+2187)"],
-    [4, 3, 0.5, undefined, [[1, 2, 2], [2, 4, 6], [3, 8, 14]], "4 recruits x 50% retention = 2 a member: 2, 4, 8; cumulative 2, 6, 14"],
-    [2, 3, 0.5, undefined, [[1, 1, 1], [2, 1, 2], [3, 1, 3]], "2 x 50% = 1: one a level"],
-    [1.5, 2, 1, undefined, [[1, 1.5, 1.5], [2, 2.25, 3.75]], "an average of 1.5: 1.5, 1.5 x 1.5 = 2.25 (not rounded)"],
-    [3, 5, 1, 100, [[1, 3, 3], [2, 9, 12], [3, 27, 39], [4, 61, 100], [5, 0, 100]], "cap 100: level 4 would hold 81 but only 100 - 39 = 61 are left; level 5 gets 0"],
-    [2, 3, 1, 6, [[1, 2, 2], [2, 4, 6], [3, 0, 6]], "cap 6 met exactly at level 2 (2 + 4); level 3 gets 0"],
-    [0, 3, 1, undefined, [[1, 0, 0], [2, 0, 0], [3, 0, 0]], "nobody recruits"],
-    [5, 2, 0, undefined, [[1, 0, 0], [2, 0, 0]], "nobody stays"],
+    [
+      3,
+      7,
+      1,
+      undefined,
+      [
+        [1, 3, 3],
+        [2, 9, 12],
+        [3, 27, 39],
+        [4, 81, 120],
+        [5, 243, 363],
+        [6, 729, 1092],
+        [7, 2187, 3279],
+      ],
+      "issue 3: (3,7) ends 7, 2187, 3279 (3^7 and 3+9+...+2187)",
+    ],
+    [
+      4,
+      3,
+      0.5,
+      undefined,
+      [
+        [1, 2, 2],
+        [2, 4, 6],
+        [3, 8, 14],
+      ],
+      "4 recruits x 50% retention = 2 a member: 2, 4, 8; cumulative 2, 6, 14",
+    ],
+    [
+      2,
+      3,
+      0.5,
+      undefined,
+      [
+        [1, 1, 1],
+        [2, 1, 2],
+        [3, 1, 3],
+      ],
+      "2 x 50% = 1: one a level",
+    ],
+    [
+      1.5,
+      2,
+      1,
+      undefined,
+      [
+        [1, 1.5, 1.5],
+        [2, 2.25, 3.75],
+      ],
+      "an average of 1.5: 1.5, 1.5 x 1.5 = 2.25 (not rounded)",
+    ],
+    [
+      3,
+      5,
+      1,
+      100,
+      [
+        [1, 3, 3],
+        [2, 9, 12],
+        [3, 27, 39],
+        [4, 61, 100],
+        [5, 0, 100],
+      ],
+      "cap 100: level 4 would hold 81 but only 100 - 39 = 61 are left; level 5 gets 0",
+    ],
+    [
+      2,
+      3,
+      1,
+      6,
+      [
+        [1, 2, 2],
+        [2, 4, 6],
+        [3, 0, 6],
+      ],
+      "cap 6 met exactly at level 2 (2 + 4); level 3 gets 0",
+    ],
+    [
+      0,
+      3,
+      1,
+      undefined,
+      [
+        [1, 0, 0],
+        [2, 0, 0],
+        [3, 0, 0],
+      ],
+      "nobody recruits",
+    ],
+    [
+      5,
+      2,
+      0,
+      undefined,
+      [
+        [1, 0, 0],
+        [2, 0, 0],
+      ],
+      "nobody stays",
+    ],
     [1000, 1, 1, 0.5, [[1, 0.5, 0.5]], "a cap below the first level's 1000 fills it with what the cap allows"],
   ])("downline(%p, %p, %p, %p) (%#)", (r, levels, retention, cap, expected, _where) => {
     expectRows(downline(r as number, levels as number, retention as number, cap as number | undefined), expected as number[][]);
@@ -72,11 +164,16 @@ describe("DOWNLINE: members level by level", () => {
 
   test("property: without a cap the answer is finite rows or #NUM!, never Infinity", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e200, noNaN: true }), fc.integer({ min: 1, max: 100 }), fc.double({ min: 0, max: 1, noNaN: true }), (r, levels, retention) => {
-        const kind = kindOf(() => downline(r, levels, retention));
-        if (kind) expect(kind).toBe("range");
-        else expect(downline(r, levels, retention).every((row) => row.every(Number.isFinite))).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e200, noNaN: true }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (r, levels, retention) => {
+          const kind = kindOf(() => downline(r, levels, retention));
+          if (kind) expect(kind).toBe("range");
+          else expect(downline(r, levels, retention).every((row) => row.every(Number.isFinite))).toBe(true);
+        }
+      ),
       { numRuns: 500 }
     );
   });
@@ -84,12 +181,72 @@ describe("DOWNLINE: members level by level", () => {
 
 describe("MATRIX: a forced matrix filled level by level", () => {
   test.each([
-    [3, 3, 20, [[1, 3, 3], [2, 9, 9], [3, 27, 8]], "issue 3: (3,3,20): 3 + 9 fill levels 1 and 2, the 8 left spill into level 3"],
-    [3, 3, undefined, [[1, 3, 3], [2, 9, 9], [3, 27, 27]], "members omitted: full"],
-    [2, 3, 100, [[1, 2, 2], [2, 4, 4], [3, 8, 8]], "100 members in a 2x3 matrix of 14 positions: full"],
-    [2, 3, 0, [[1, 2, 0], [2, 4, 0], [3, 8, 0]], "nobody placed yet"],
-    [1, 4, 2, [[1, 1, 1], [2, 1, 1], [3, 1, 0], [4, 1, 0]], "a 1-wide matrix is a line"],
-    [5, 2, 7, [[1, 5, 5], [2, 25, 2]], "5 + 2 spill"],
+    [
+      3,
+      3,
+      20,
+      [
+        [1, 3, 3],
+        [2, 9, 9],
+        [3, 27, 8],
+      ],
+      "issue 3: (3,3,20): 3 + 9 fill levels 1 and 2, the 8 left spill into level 3",
+    ],
+    [
+      3,
+      3,
+      undefined,
+      [
+        [1, 3, 3],
+        [2, 9, 9],
+        [3, 27, 27],
+      ],
+      "members omitted: full",
+    ],
+    [
+      2,
+      3,
+      100,
+      [
+        [1, 2, 2],
+        [2, 4, 4],
+        [3, 8, 8],
+      ],
+      "100 members in a 2x3 matrix of 14 positions: full",
+    ],
+    [
+      2,
+      3,
+      0,
+      [
+        [1, 2, 0],
+        [2, 4, 0],
+        [3, 8, 0],
+      ],
+      "nobody placed yet",
+    ],
+    [
+      1,
+      4,
+      2,
+      [
+        [1, 1, 1],
+        [2, 1, 1],
+        [3, 1, 0],
+        [4, 1, 0],
+      ],
+      "a 1-wide matrix is a line",
+    ],
+    [
+      5,
+      2,
+      7,
+      [
+        [1, 5, 5],
+        [2, 25, 2],
+      ],
+      "5 + 2 spill",
+    ],
   ])("matrix(%p, %p, %p) (%#)", (width, depth, members, expected, _where) => {
     expect(matrix(width as number, depth as number, members as number | undefined)).toEqual(expected);
   });
@@ -118,19 +275,24 @@ describe("MATRIX: a forced matrix filled level by level", () => {
 
   test("property: filled never passes capacity, and all levels together hold min(members, positions)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.option(fc.integer({ min: 0, max: 2 ** 40 }), { nil: undefined }), (width, depth, members) => {
-        let rows: Array<[number, number, number]>;
-        try {
-          rows = matrix(width, depth, members);
-        } catch (e) {
-          expect(e).toBeInstanceOf(DomainError);
-          return;
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.option(fc.integer({ min: 0, max: 2 ** 40 }), { nil: undefined }),
+        (width, depth, members) => {
+          let rows: Array<[number, number, number]>;
+          try {
+            rows = matrix(width, depth, members);
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+            return;
+          }
+          const positions = rows.reduce((s, r) => s + r[1], 0);
+          const filled = rows.reduce((s, r) => s + r[2], 0);
+          rows.forEach(([, capacity, f]) => expect(f).toBeLessThanOrEqual(capacity));
+          expect(filled).toBe(Math.min(members ?? Infinity, positions));
         }
-        const positions = rows.reduce((s, r) => s + r[1], 0);
-        const filled = rows.reduce((s, r) => s + r[2], 0);
-        rows.forEach(([, capacity, f]) => expect(f).toBeLessThanOrEqual(capacity));
-        expect(filled).toBe(Math.min(members ?? Infinity, positions));
-      }),
+      ),
       { numRuns: 500 }
     );
   });
@@ -150,7 +312,13 @@ describe("LEVELPAY: a unilevel payout", () => {
   });
 
   test("works on DOWNLINE's members column: DOWNLINE(3, 3) at 100 a member and 10/5/2% = 129", () => {
-    expect(levelPay(downline(3, 3).map((r) => r[1]), 100, [0.1, 0.05, 0.02])).toBeCloseTo(129, 9);
+    expect(
+      levelPay(
+        downline(3, 3).map((r) => r[1]),
+        100,
+        [0.1, 0.05, 0.02]
+      )
+    ).toBeCloseTo(129, 9);
   });
 
   test("a payout too large for a number is #NUM!, never Infinity", () => {

@@ -33,7 +33,10 @@ describe("where the hours go (Work vs Deals)", () => {
   });
 
   test("categories match in any letter case, as SUMIF matches", () => {
-    const a: Activity[] = [{ name: "x", category: "deal-MAKING", planned: 3, actual: null }, { name: "y", category: "work", planned: 1, actual: null }];
+    const a: Activity[] = [
+      { name: "x", category: "deal-MAKING", planned: 3, actual: null },
+      { name: "y", category: "work", planned: 1, actual: null },
+    ];
     expect(dealShare(a).share).toBe(0.75);
   });
 

@@ -5,15 +5,64 @@ import { binary, BinaryOptions, differential, stairStep, stairStepRate } from ".
 describe("BINARY: two legs matched period by period", () => {
   test.each<[number[], number[], BinaryOptions, number[][], string]>([
     [[500], [1000], { rate: 0.1 }, [[1, 500, 50, 0, 500]], "issue 3: L500/R1000 at 0.1 pays 50, carry 0/500"],
-    [[30, 0], [40, 10], { rate: 25, cap: 250 }, [[1, 30, 250, 20, 30], [2, 20, 250, 10, 30]], "issue 3: 25 a unit capped at 250 pays on 10 units; 20/30 carry, then 20/40 pays 250 again, 10/30 carry"],
-    [[30, 0], [40, 10], { rate: 25, cap: 250, flush: true }, [[1, 30, 250, 0, 10], [2, 0, 0, 0, 20]], "flush: all 30 matched units leave at the cap; then the left leg is empty"],
+    [
+      [30, 0],
+      [40, 10],
+      { rate: 25, cap: 250 },
+      [
+        [1, 30, 250, 20, 30],
+        [2, 20, 250, 10, 30],
+      ],
+      "issue 3: 25 a unit capped at 250 pays on 10 units; 20/30 carry, then 20/40 pays 250 again, 10/30 carry",
+    ],
+    [
+      [30, 0],
+      [40, 10],
+      { rate: 25, cap: 250, flush: true },
+      [
+        [1, 30, 250, 0, 10],
+        [2, 0, 0, 0, 20],
+      ],
+      "flush: all 30 matched units leave at the cap; then the left leg is empty",
+    ],
     [[250], [120], { rate: 10, pairSize: 100 }, [[1, 100, 10, 150, 20]], "issue 3: pairs of 100 at 10 each, L250/R120: 1 pair, carry 150/20"],
     [[10.1], [7.6], { rate: 1, pairSize: 2.5 }, [[1, 7.5, 3, 2.6, 0.1]], "issue 3: pairs of 2.5, L10.1/R7.6: 3 pairs, carry 2.6/0.1"],
-    [[100000], [200000], { rate: 0.02 }, [[1, 100000, 2000, 0, 100000]], "netready.co.za/post?post=binary-commission: John's legs of $100,000 and $200,000 at bronze 2% pay $2000 on the weak leg; the strong leg's volume is banked"],
+    [
+      [100000],
+      [200000],
+      { rate: 0.02 },
+      [[1, 100000, 2000, 0, 100000]],
+      "netready.co.za/post?post=binary-commission: John's legs of $100,000 and $200,000 at bronze 2% pay $2000 on the weak leg; the strong leg's volume is banked",
+    ],
     [[100000], [200000], { rate: 0.06 }, [[1, 100000, 6000, 0, 100000]], "same page: at gold 6% John receives $6000"],
-    [[5000, 0], [100, 300], { rate: 1, pairSize: 200 }, [[1, 0, 0, 5000, 100], [2, 400, 2, 4600, 0]], "hbnaturals.freshdesk.com (How do I get 200 CV on my legs): a cycle needs 200 on each leg, so 5000/100 pays nothing; +300 on the right makes 400, 2 cycles"],
-    [[100, 0, 50], [0, 100, 50], { rate: 0.1 }, [[1, 0, 0, 100, 0], [2, 100, 10, 0, 0], [3, 50, 5, 0, 0]], "volume waits on the left until the right catches up: 100 x 10%, then 50 x 10%"],
-    [[1000], [1000], { rate: 10, cap: 35, pairSize: 100 }, [[1, 1000, 30, 700, 700]], "10 pairs but a cap of 35 pays 3 whole pairs (30); 300 leaves each leg, 700 carries"],
+    [
+      [5000, 0],
+      [100, 300],
+      { rate: 1, pairSize: 200 },
+      [
+        [1, 0, 0, 5000, 100],
+        [2, 400, 2, 4600, 0],
+      ],
+      "hbnaturals.freshdesk.com (How do I get 200 CV on my legs): a cycle needs 200 on each leg, so 5000/100 pays nothing; +300 on the right makes 400, 2 cycles",
+    ],
+    [
+      [100, 0, 50],
+      [0, 100, 50],
+      { rate: 0.1 },
+      [
+        [1, 0, 0, 100, 0],
+        [2, 100, 10, 0, 0],
+        [3, 50, 5, 0, 0],
+      ],
+      "volume waits on the left until the right catches up: 100 x 10%, then 50 x 10%",
+    ],
+    [
+      [1000],
+      [1000],
+      { rate: 10, cap: 35, pairSize: 100 },
+      [[1, 1000, 30, 700, 700]],
+      "10 pairs but a cap of 35 pays 3 whole pairs (30); 300 leaves each leg, 700 carries",
+    ],
     [[1000], [1000], { rate: 10, cap: 35, pairSize: 100, flush: true }, [[1, 1000, 30, 0, 0]], "the same with flush: all 10 matched pairs leave"],
     [[0.3], [0.1], { rate: 0.1 }, [[1, 0.1, 0.01, 0.2, 0]], "0.3 - 0.1 is 0.19999999999999998 in floating point: carried as 0.2"],
     [[500], [1000], { rate: 0, cap: 1 }, [[1, 500, 0, 0, 500]], "a rate of 0 pays nothing but matched volume still leaves"],
@@ -41,7 +90,10 @@ describe("BINARY: two legs matched period by period", () => {
     expect(kindOf(() => binary([1e300], [1e300], { rate: 1, pairSize: 1e-300 }))).toBe("range");
   });
 
-  const volumes = fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 0.1, 2.5, 7.6, 10.1)), { minLength: 1, maxLength: 30 });
+  const volumes = fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 0.1, 2.5, 7.6, 10.1)), {
+    minLength: 1,
+    maxLength: 30,
+  });
   const options = fc.record(
     {
       rate: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
@@ -98,8 +150,22 @@ const RCM_RATES = [0.1, 0.115, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23, 0.25];
 describe("STAIRSTEP: a breakaway performance bonus", () => {
   test.each([
     [100, [200], AMWAY_THRESHOLDS, AMWAY_RATES, 12, "issue 3: G = 300 pays 6%: 6% x 100 + (6% - 3%) x 200 = 6 + 6"],
-    [500, [1000], AMWAY_THRESHOLDS, AMWAY_RATES, 105, "support.lifeleadership.com (Why didn't I receive a Differential Bonus?): total 1500 at 15%, a team of 1000 at 12%: 3% x 1000 = 30 on the leg, plus 15% x 500 personal = 75"],
-    [2000, [110000, 60000], RCM_THRESHOLDS, RCM_RATES, 8420, "rcmpucgandhinagar.blogspot.com example 2: 172000 x 21% = 36120 less 110000 x 17% and 60000 x 15% = 8420"],
+    [
+      500,
+      [1000],
+      AMWAY_THRESHOLDS,
+      AMWAY_RATES,
+      105,
+      "support.lifeleadership.com (Why didn't I receive a Differential Bonus?): total 1500 at 15%, a team of 1000 at 12%: 3% x 1000 = 30 on the leg, plus 15% x 500 personal = 75",
+    ],
+    [
+      2000,
+      [110000, 60000],
+      RCM_THRESHOLDS,
+      RCM_RATES,
+      8420,
+      "rcmpucgandhinagar.blogspot.com example 2: 172000 x 21% = 36120 less 110000 x 17% and 60000 x 15% = 8420",
+    ],
     [100, [7500], AMWAY_THRESHOLDS, AMWAY_RATES, 25, "a leg at 7500 earns 25% itself and breaks away: only 25% x 100 personal"],
     [100, [0, 0], AMWAY_THRESHOLDS, AMWAY_RATES, 3, "empty legs: 3% x 100"],
     [1000, [], AMWAY_THRESHOLDS, AMWAY_RATES, 120, "issue 8: no legs yet: G = 1000 reaches 12%, 12% x 1000 = 120"],
@@ -185,24 +251,32 @@ describe("DIFFERENTIAL: each upline's share of one sale", () => {
 
   test("property: never negative, and in total the highest rate x volume", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }), (volume, rates) => {
-        const pay = differential(volume, rates);
-        expect(pay.length).toBe(rates.length);
-        pay.forEach((p) => expect(p).toBeGreaterThanOrEqual(0));
-        const total = pay.reduce((s, p) => s + p, 0);
-        expect(Math.abs(total - volume * Math.max(...rates))).toBeLessThanOrEqual(1e-12 * Math.max(1, volume) * rates.length);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        (volume, rates) => {
+          const pay = differential(volume, rates);
+          expect(pay.length).toBe(rates.length);
+          pay.forEach((p) => expect(p).toBeGreaterThanOrEqual(0));
+          const total = pay.reduce((s, p) => s + p, 0);
+          expect(Math.abs(total - volume * Math.max(...rates))).toBeLessThanOrEqual(1e-12 * Math.max(1, volume) * rates.length);
+        }
+      ),
       { numRuns: 1000 }
     );
   });
 
   test("property: with ascending rates it pays in total the top rate x volume", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }), (volume, raw) => {
-        const rates = raw.sort((a, b) => a - b);
-        const total = differential(volume, rates).reduce((s, p) => s + p, 0);
-        expect(total).toBeCloseTo(volume * rates[rates.length - 1], 6);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (volume, raw) => {
+          const rates = raw.sort((a, b) => a - b);
+          const total = differential(volume, rates).reduce((s, p) => s + p, 0);
+          expect(total).toBeCloseTo(volume * rates[rates.length - 1], 6);
+        }
+      ),
       { numRuns: 500 }
     );
   });

@@ -1,9 +1,26 @@
 import fc from "fast-check";
-import { BINOMIAL_INVERSION_BELOW, POISSON_INVERSION_BELOW, POISSON_NORMAL_ABOVE, Random, binomial, gamma, logFactorial, poisson, stirlingTail } from "../../src/core/random";
+import {
+  BINOMIAL_INVERSION_BELOW,
+  POISSON_INVERSION_BELOW,
+  POISSON_NORMAL_ABOVE,
+  Random,
+  binomial,
+  gamma,
+  logFactorial,
+  poisson,
+  stirlingTail,
+} from "../../src/core/random";
 
 describe("Random: xoshiro128** seeded through splitmix32", () => {
   test("the same seed gives the same stream; different seeds differ", () => {
-    const draw = (seed: number) => Array.from({ length: 8 }, ((r) => () => r.nextUint32())(new Random(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 8 },
+        (
+          (r) => () =>
+            r.nextUint32()
+        )(new Random(seed))
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42)).not.toEqual(draw(43));
     expect(draw(0)).not.toEqual(draw(2 ** 32)); // the high half of a seed counts too
@@ -141,7 +158,11 @@ describe("binomial: mean and variance over many draws with a fixed seed", () => 
     expect(Math.abs(v / variance - 1)).toBeLessThan(5 * Math.sqrt(2 / draws) + 5 / draws);
   });
 
-  test.each([[60, 0.2], [25, 0.5], [1000, 0.02]])("the frequencies of each count near the mean of n %p, p %p match the binomial law", (n, p) => {
+  test.each([
+    [60, 0.2],
+    [25, 0.5],
+    [1000, 0.02],
+  ])("the frequencies of each count near the mean of n %p, p %p match the binomial law", (n, p) => {
     const rng = new Random(7);
     const draws = 200_000;
     const counts = new Map<number, number>();

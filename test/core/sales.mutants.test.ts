@@ -7,11 +7,36 @@ describe("listGrowth: one row a month", () => {
   test.each([
     // new, months, churn, start: rows [month, subscribers]
     [100, 1, 0, 0, [[1, 100]]], // 0 x 1 + 100
-    [100, 4, 0.5, 0, [[1, 100], [2, 150], [3, 175], [4, 187.5]]], // 100; 100 x 0.5 + 100; 150 x 0.5 + 100; 175 x 0.5 + 100
-    [10, 3, 0, 5, [[1, 15], [2, 25], [3, 35]]], // 5 + 10, + 10, + 10
+    [
+      100,
+      4,
+      0.5,
+      0,
+      [
+        [1, 100],
+        [2, 150],
+        [3, 175],
+        [4, 187.5],
+      ],
+    ], // 100; 100 x 0.5 + 100; 150 x 0.5 + 100; 175 x 0.5 + 100
+    [
+      10,
+      3,
+      0,
+      5,
+      [
+        [1, 15],
+        [2, 25],
+        [3, 35],
+      ],
+    ], // 5 + 10, + 10, + 10
   ])("listGrowth(%p, %p, %p, %p) = %j", (n, months, churn, start, expected) => expect(listGrowth(n, months, churn, start)).toEqual(expected));
 
-  test("churn and the starting list default to 0", () => expect(listGrowth(7, 2)).toEqual([[1, 7], [2, 14]]));
+  test("churn and the starting list default to 0", () =>
+    expect(listGrowth(7, 2)).toEqual([
+      [1, 7],
+      [2, 14],
+    ]));
 });
 
 describe("funnel with no stages", () => {

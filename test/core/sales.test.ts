@@ -72,9 +72,40 @@ describe("sales math", () => {
   ])("grossUp(%p, %p, %p) = %p (%s)", (net, tax, exp, expected) => expect(grossUp(net, tax, exp)).toBeCloseTo(expected, 5));
 
   test.each([
-    [100, 3, 0.1, 0, [[1, 100], [2, 190], [3, 271]], "issue 2: LISTGROWTH(100,3,0.1)"],
-    [50, 2, 0, 1000, [[1, 1050], [2, 1100]], "no churn, a list of 1000 to start"],
-    [0, 2, 0.5, 800, [[1, 400], [2, 200]], "half the list leaves each month"],
+    [
+      100,
+      3,
+      0.1,
+      0,
+      [
+        [1, 100],
+        [2, 190],
+        [3, 271],
+      ],
+      "issue 2: LISTGROWTH(100,3,0.1)",
+    ],
+    [
+      50,
+      2,
+      0,
+      1000,
+      [
+        [1, 1050],
+        [2, 1100],
+      ],
+      "no churn, a list of 1000 to start",
+    ],
+    [
+      0,
+      2,
+      0.5,
+      800,
+      [
+        [1, 400],
+        [2, 200],
+      ],
+      "half the list leaves each month",
+    ],
   ])("listGrowth(%p, %p, %p, %p) = %j (%s)", (n, months, churn, start, expected) => {
     const rows = listGrowth(n, months, churn, start);
     rows.forEach((row, i) => {

@@ -19,15 +19,15 @@ describe("weighted scores (Business Model template)", () => {
 
   test("the weighted score stays between the lowest and highest score", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.double({ min: 0, max: 100, noNaN: true })), { minLength: 1, maxLength: 8 }),
-        (pairs) => {
-          fc.pre(pairs.some(([, w]) => w > 0));
-          const s = weightedScore(pairs.map(([x]) => x), pairs.map(([, w]) => w));
-          const xs = pairs.map(([x]) => x);
-          return s >= Math.min(...xs) - 1e-9 && s <= Math.max(...xs) + 1e-9;
-        }
-      )
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.double({ min: 0, max: 100, noNaN: true })), { minLength: 1, maxLength: 8 }), (pairs) => {
+        fc.pre(pairs.some(([, w]) => w > 0));
+        const s = weightedScore(
+          pairs.map(([x]) => x),
+          pairs.map(([, w]) => w)
+        );
+        const xs = pairs.map(([x]) => x);
+        return s >= Math.min(...xs) - 1e-9 && s <= Math.max(...xs) + 1e-9;
+      })
     );
   });
 

@@ -135,7 +135,11 @@ describe("worked cases: a history given member by member, paid by hand month by 
 describe("bracket rows", () => {
   test("from, to, members and share; open ends blank; a row of its own for breaking even", () => {
     // One history with known averages per month: founder alone 1 month with volume 0 and cost 0 -> net 0.
-    const run = payHistory({ months: 1, sponsor: [-1], joinMonth: [0], quitMonth: [null] }, { kind: "unilevel", levelRates: [0.1] }, { volumePerMember: 0, monthlyCost: 0 });
+    const run = payHistory(
+      { months: 1, sponsor: [-1], joinMonth: [0], quitMonth: [null] },
+      { kind: "unilevel", levelRates: [0.1] },
+      { volumePerMember: 0, monthlyCost: 0 }
+    );
     const rows = bracketRows(run, run.params);
     expect(rows.map((r) => [r[0], r[1]])).toEqual([
       ["", -100],
@@ -166,7 +170,8 @@ describe("bracket rows", () => {
   ])("an average net of %p a month falls in row %p (from included, to excluded)", (net, row) => {
     // The founder alone for one month with no cost earns nothing: give it a cost to reach `net` < 0, or a
     // one-member downline paying 100% of the volume to reach `net` > 0.
-    const h: ExplicitHistory = net > 0 ? { months: 1, sponsor: [-1, 0], joinMonth: [0, 1], quitMonth: [null, null] } : { months: 1, sponsor: [-1], joinMonth: [0], quitMonth: [null] };
+    const h: ExplicitHistory =
+      net > 0 ? { months: 1, sponsor: [-1, 0], joinMonth: [0, 1], quitMonth: [null, null] } : { months: 1, sponsor: [-1], joinMonth: [0], quitMonth: [null] };
     const m = net > 0 ? { volumePerMember: net, monthlyCost: 0 } : { volumePerMember: 0, monthlyCost: -net };
     const run = payHistory(h, { kind: "unilevel", levelRates: [1] }, m);
     const rows = bracketRows(run, run.params);
@@ -190,15 +195,22 @@ function smallNetwork(): fc.Arbitrary<NetworkParams> {
 }
 
 const rates = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 });
-const ascendingSchedule = fc.array(fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0, max: 0.3, noNaN: true })), { minLength: 1, maxLength: 6 }).map((steps) => {
-  const thresholds = [...new Set(steps.map((s) => s[0]))].sort((a, b) => a - b);
-  const rs = steps.map((s) => s[1]).sort((a, b) => a - b).slice(0, thresholds.length);
-  return { thresholds, rates: rs };
-});
+const ascendingSchedule = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0, max: 0.3, noNaN: true })), { minLength: 1, maxLength: 6 })
+  .map((steps) => {
+    const thresholds = [...new Set(steps.map((s) => s[0]))].sort((a, b) => a - b);
+    const rs = steps
+      .map((s) => s[1])
+      .sort((a, b) => a - b)
+      .slice(0, thresholds.length);
+    return { thresholds, rates: rs };
+  });
 const anyPlan: fc.Arbitrary<CompPlan> = fc.oneof(
   rates.map((levelRates) => ({ kind: "unilevel" as const, levelRates })),
   fc.tuple(fc.integer({ min: 1, max: 5 }), rates).map(([width, levelRates]) => ({ kind: "matrix" as const, width, levelRates })),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.option(fc.double({ min: 1, max: 5000, noNaN: true }), { nil: undefined }), fc.boolean()).map(([rate, cap, flush]) => ({ kind: "binary" as const, rate, cap, flush })),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.option(fc.double({ min: 1, max: 5000, noNaN: true }), { nil: undefined }), fc.boolean())
+    .map(([rate, cap, flush]) => ({ kind: "binary" as const, rate, cap, flush })),
   ascendingSchedule.map((s) => ({ kind: "stairstep" as const, ...s }))
 );
 
@@ -287,19 +299,25 @@ describe("properties", () => {
   test("binary's rule: carries never negative, matched never above either leg, commission never above the cap", () => {
     const period = fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }));
     fc.assert(
-      fc.property(fc.array(period, { minLength: 1, maxLength: 30 }), fc.double({ min: 0, max: 5, noNaN: true }), fc.option(fc.double({ min: 0.01, max: 1e4, noNaN: true }), { nil: undefined }), fc.boolean(), (periods, rate, cap, flush) => {
-        const state = new Float64Array(BINARY_STATE);
-        for (const [l, r] of periods) {
-          const before = [state[0] + l, state[1] + r];
-          const paid = binaryPeriod(state, 0, l, r, rate, cap ?? Infinity, flush, 0, 1);
-          expect(state[0]).toBeGreaterThanOrEqual(0);
-          expect(state[1]).toBeGreaterThanOrEqual(0);
-          expect(state[2]).toBeLessThanOrEqual(before[0]);
-          expect(state[2]).toBeLessThanOrEqual(before[1]);
-          expect(paid).toBeLessThanOrEqual(cap ?? Infinity);
-          expect(paid).toBeLessThanOrEqual(state[2] * rate * (1 + 1e-12));
+      fc.property(
+        fc.array(period, { minLength: 1, maxLength: 30 }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.option(fc.double({ min: 0.01, max: 1e4, noNaN: true }), { nil: undefined }),
+        fc.boolean(),
+        (periods, rate, cap, flush) => {
+          const state = new Float64Array(BINARY_STATE);
+          for (const [l, r] of periods) {
+            const before = [state[0] + l, state[1] + r];
+            const paid = binaryPeriod(state, 0, l, r, rate, cap ?? Infinity, flush, 0, 1);
+            expect(state[0]).toBeGreaterThanOrEqual(0);
+            expect(state[1]).toBeGreaterThanOrEqual(0);
+            expect(state[2]).toBeLessThanOrEqual(before[0]);
+            expect(state[2]).toBeLessThanOrEqual(before[1]);
+            expect(paid).toBeLessThanOrEqual(cap ?? Infinity);
+            expect(paid).toBeLessThanOrEqual(state[2] * rate * (1 + 1e-12));
+          }
         }
-      }),
+      ),
       { numRuns: 300 }
     );
   });
@@ -329,7 +347,12 @@ describe("properties", () => {
     // A line of members (each sponsors the next) with rising groups: every level earns a step of the schedule.
     const n = 12;
     // Member i joins in month i under member i - 1, and everyone stays for the 12 months.
-    const fixed: ExplicitHistory = { months: 12, sponsor: [-1, ...Array.from({ length: n - 1 }, (_, i) => i)], joinMonth: [0, ...Array.from({ length: n - 1 }, (_, i) => i + 1)], quitMonth: new Array(n).fill(null) };
+    const fixed: ExplicitHistory = {
+      months: 12,
+      sponsor: [-1, ...Array.from({ length: n - 1 }, (_, i) => i)],
+      joinMonth: [0, ...Array.from({ length: n - 1 }, (_, i) => i + 1)],
+      quitMonth: new Array(n).fill(null),
+    };
     const plan: CompPlan = { kind: "stairstep", thresholds: [0, 200, 300, 500, 800], rates: [0.02, 0.05, 0.08, 0.12, 0.2] };
     const run = payHistory(fixed, plan, money);
     const s = summarize(run);
@@ -366,13 +389,25 @@ describe("the fast engine agrees member by member with the month-by-month refere
       [2, 2, 0.3],
       [3, 0, 0],
     ]) {
-      const params = { members: 120, months: 14, recruitsPerMemberPerMonth: 0.9, monthlyAttrition: attrition, volumePerMember: V, monthlyCost: COST, seed, recruitingSpread: spread, goal: 0 };
+      const params = {
+        members: 120,
+        months: 14,
+        recruitsPerMemberPerMonth: 0.9,
+        monthlyAttrition: attrition,
+        volumePerMember: V,
+        monthlyCost: COST,
+        seed,
+        recruitingSpread: spread,
+        goal: 0,
+      };
       const run = simulatePlanMembers(params, plan as CompPlan);
       expect(run.joined).toBeGreaterThan(30);
       const ref = referencePay(toRef(run), plan, V);
       for (let i = 0; i < run.joined; i++) {
-        if (Math.abs(run.commissions[i] - ref.commissions[i]) > 1e-9 * Math.max(1, ref.commissions[i])) throw new Error(`seed ${seed}, member ${i}: ${run.commissions[i]} vs ${ref.commissions[i]}`);
-        if (Math.abs(run.lastMonthCommissions[i] - ref.lastMonth[i]) > 1e-9 * Math.max(1, ref.lastMonth[i])) throw new Error(`seed ${seed}, member ${i}, last month: ${run.lastMonthCommissions[i]} vs ${ref.lastMonth[i]}`);
+        if (Math.abs(run.commissions[i] - ref.commissions[i]) > 1e-9 * Math.max(1, ref.commissions[i]))
+          throw new Error(`seed ${seed}, member ${i}: ${run.commissions[i]} vs ${ref.commissions[i]}`);
+        if (Math.abs(run.lastMonthCommissions[i] - ref.lastMonth[i]) > 1e-9 * Math.max(1, ref.lastMonth[i]))
+          throw new Error(`seed ${seed}, member ${i}, last month: ${run.lastMonthCommissions[i]} vs ${ref.lastMonth[i]}`);
       }
       if (ref.placement) expect(Array.from(run.placement!)).toEqual(ref.placement);
     }
@@ -446,7 +481,19 @@ describe("in distribution, over many seeds, the engine agrees with the reference
     const engine: number[][] = [];
     const reference: number[][] = [];
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const run = simulatePlanMembers({ members: net.members, months: net.months, recruitsPerMemberPerMonth: net.recruits, monthlyAttrition: net.attrition, volumePerMember: V, monthlyCost: COST, seed, recruitingSpread: spread }, plan as CompPlan);
+      const run = simulatePlanMembers(
+        {
+          members: net.members,
+          months: net.months,
+          recruitsPerMemberPerMonth: net.recruits,
+          monthlyAttrition: net.attrition,
+          volumePerMember: V,
+          monthlyCost: COST,
+          seed,
+          recruitingSpread: spread,
+        },
+        plan as CompPlan
+      );
       const m = Array.from({ length: run.joined }, (_, i) => monthsIn(run, i));
       const s = summarize(run);
       engine.push(stats(run.commissions, m, run.joined, s.activeAtEnd, Math.round(s.shareRecruitedNoOne * run.joined)));
@@ -475,7 +522,11 @@ describe("the recruiting spread", () => {
     // E[recruits in month t] = r x active x (1 - joined / members) whoever sponsors them, and quitting does not
     // depend on the propensity: so E[joined] and E[active] are the same at any spread.
     const plan: CompPlan = { kind: "unilevel", levelRates: [0.1] };
-    const joined = (spread: number) => Array.from({ length: 300 }, (_, k) => simulatePlan({ ...p, members: 100_000, months: 8, recruitsPerMemberPerMonth: 0.6, seed: k + 1, recruitingSpread: spread }, plan).membersJoined);
+    const joined = (spread: number) =>
+      Array.from(
+        { length: 300 },
+        (_, k) => simulatePlan({ ...p, members: 100_000, months: 8, recruitsPerMemberPerMonth: 0.6, seed: k + 1, recruitingSpread: spread }, plan).membersJoined
+      );
     const [a, ea] = meanAndError(joined(0));
     const [b, eb] = meanAndError(joined(4));
     expect(Math.abs(a - b)).toBeLessThan(4 * Math.sqrt(ea * ea + eb * eb));
@@ -510,7 +561,16 @@ describe("runs that Excel cancels stop", () => {
 
 describe("the four plans on one network, for the template", () => {
   test("simulateAllPlans returns each plan's summary, each the same as its own call", () => {
-    const params = { members: 2000, months: 24, recruitsPerMemberPerMonth: 0.6, monthlyAttrition: 0.05, volumePerMember: V, monthlyCost: COST, seed: 9, goal: 100 };
+    const params = {
+      members: 2000,
+      months: 24,
+      recruitsPerMemberPerMonth: 0.6,
+      monthlyAttrition: 0.05,
+      volumePerMember: V,
+      monthlyCost: COST,
+      seed: 9,
+      goal: 100,
+    };
     const plans = {
       unilevel: { levelRates: [0.1, 0.05, 0.05] },
       matrix: { width: 3, levelRates: [0.1, 0.05, 0.05] },

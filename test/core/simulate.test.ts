@@ -65,7 +65,16 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
 describe("SIMULATE worked cases", () => {
   test("recruits 0: only the founder, who pays every month and earns nothing", () => {
     const s = simulate({ ...base, recruitsPerMemberPerMonth: 0, months: 12 });
-    expect(s).toMatchObject({ membersJoined: 1, activeAtEnd: 1, medianNet: -600, meanNet: -600, p10Net: -600, p90Net: -600, shareWithProfit: 0, top1PercentShare: 0 });
+    expect(s).toMatchObject({
+      membersJoined: 1,
+      activeAtEnd: 1,
+      medianNet: -600,
+      meanNet: -600,
+      p10Net: -600,
+      p90Net: -600,
+      shareWithProfit: 0,
+      top1PercentShare: 0,
+    });
     expect(s.volumeSold).toBe(1200); // 12 months x 100
     expect(s.costsPaid).toBe(600);
   });
@@ -84,7 +93,19 @@ describe("SIMULATE worked cases", () => {
   // - attrition 1: the ten sell in month 1 and drop at its end; nobody can join again (joined
   //   counts the leavers: the market stays full). Founder 10 x 10 - 150 = -50, each other -50.
   test.each([
-    [0, { membersJoined: 11, activeAtEnd: 11, medianNet: -150, meanNet: (150 - 1500) / 11, p10Net: -150, p90Net: -150, shareWithProfit: 1 / 11, top1PercentShare: 1 }],
+    [
+      0,
+      {
+        membersJoined: 11,
+        activeAtEnd: 11,
+        medianNet: -150,
+        meanNet: (150 - 1500) / 11,
+        p10Net: -150,
+        p90Net: -150,
+        shareWithProfit: 1 / 11,
+        top1PercentShare: 1,
+      },
+    ],
     [1, { membersJoined: 11, activeAtEnd: 1, medianNet: -50, meanNet: -50, p10Net: -50, p90Net: -50, shareWithProfit: 0, top1PercentShare: 1 }],
   ])("a market of 11 filled in month 1, attrition %p", (attrition, expected) => {
     const s = simulate({ ...base, members: 11, months: 3, recruitsPerMemberPerMonth: FILL_AT_ONCE, monthlyAttrition: attrition, levelRates: [0.1] });
@@ -99,8 +120,24 @@ describe("SIMULATE worked cases", () => {
 
   test("a break-even plan: level 1 at 50% of 100 against a cost of 50, costs and volume in step", () => {
     // Founder: 2 recruits x 50 = 100 a month against 50; each recruit: 0 - 50.
-    const s = simulate({ members: 3, months: 6, recruitsPerMemberPerMonth: FILL_AT_ONCE, monthlyAttrition: 0, volumePerMember: 100, levelRates: [0.5], monthlyCost: 50 });
-    expect(s).toMatchObject({ membersJoined: 3, medianNet: -300, p90Net: -300 + 0.8 * 600, shareWithProfit: 1 / 3, commissionsPaid: 600, volumeSold: 1800, costsPaid: 900 });
+    const s = simulate({
+      members: 3,
+      months: 6,
+      recruitsPerMemberPerMonth: FILL_AT_ONCE,
+      monthlyAttrition: 0,
+      volumePerMember: 100,
+      levelRates: [0.5],
+      monthlyCost: 50,
+    });
+    expect(s).toMatchObject({
+      membersJoined: 3,
+      medianNet: -300,
+      p90Net: -300 + 0.8 * 600,
+      shareWithProfit: 1 / 3,
+      commissionsPaid: 600,
+      volumeSold: 1800,
+      costsPaid: 900,
+    });
   });
 
   test("volume and cost 0: every net is 0, nobody profits, no commissions to share", () => {
@@ -129,22 +166,45 @@ describe("SIMULATE worked cases", () => {
       "Top 1% share of commissions",
       "Share who recruited no one",
     ]);
-    expect(rows.map((r) => r[1])).toEqual([s.membersJoined, s.activeAtEnd, s.medianNet, s.meanNet, s.p10Net, s.p90Net, s.shareWithProfit, s.top1PercentShare, s.shareRecruitedNoOne]);
+    expect(rows.map((r) => r[1])).toEqual([
+      s.membersJoined,
+      s.activeAtEnd,
+      s.medianNet,
+      s.meanNet,
+      s.p10Net,
+      s.p90Net,
+      s.shareWithProfit,
+      s.top1PercentShare,
+      s.shareRecruitedNoOne,
+    ]);
   });
 });
 
 describe("SIMULATE's commissions are those of the month-by-month model", () => {
   test.each([
     ["growing, 3 levels", base],
-    ["deep chains: 12 levels, slow recruiting, long run", { ...base, members: 300, months: 60, recruitsPerMemberPerMonth: 0.15, levelRates: [0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.03, 0.02, 0.02, 0.01, 0.01, 0.01] }],
-    ["heavy attrition: dropped uplines pass volume through", { ...base, monthlyAttrition: 0.4, recruitsPerMemberPerMonth: 2, levelRates: [0.2, 0.1, 0.1, 0.05] }],
+    [
+      "deep chains: 12 levels, slow recruiting, long run",
+      {
+        ...base,
+        members: 300,
+        months: 60,
+        recruitsPerMemberPerMonth: 0.15,
+        levelRates: [0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.03, 0.02, 0.02, 0.01, 0.01, 0.01],
+      },
+    ],
+    [
+      "heavy attrition: dropped uplines pass volume through",
+      { ...base, monthlyAttrition: 0.4, recruitsPerMemberPerMonth: 2, levelRates: [0.2, 0.1, 0.1, 0.05] },
+    ],
     ["trailing zero rates", { ...base, levelRates: [0.1, 0.05, 0, 0] }],
     ["a zero rate in the middle", { ...base, levelRates: [0.1, 0, 0.05] }],
   ])("%s", (_, params) => {
     const run = simulateMembers(params as SimulationParams);
     expect(run.joined).toBeGreaterThan(20);
     const byHand = commissionsByHand(run);
-    for (let i = 0; i < run.joined; i++) if (!near(run.commissions[i], byHand[i])) throw new Error(`member ${i}: ${run.commissions[i]} vs ${byHand[i]} by hand`);
+    for (let i = 0; i < run.joined; i++)
+      if (!near(run.commissions[i], byHand[i])) throw new Error(`member ${i}: ${run.commissions[i]} vs ${byHand[i]} by hand`);
   });
 
   test("the summary is the obvious one from the members' nets", () => {
@@ -187,7 +247,15 @@ describe("SIMULATE's history follows the rules", () => {
           const s = run.sponsor[i];
           const j = run.joinMonth[i];
           const ok =
-            s >= 0 && s < i && j >= 1 && j <= p.months && run.joinMonth[s] < j && run.lastMonth[s] >= j && run.lastMonth[i] >= j && run.lastMonth[i] <= p.months && (run.active[i] === 0 || run.lastMonth[i] === p.months);
+            s >= 0 &&
+            s < i &&
+            j >= 1 &&
+            j <= p.months &&
+            run.joinMonth[s] < j &&
+            run.lastMonth[s] >= j &&
+            run.lastMonth[i] >= j &&
+            run.lastMonth[i] <= p.months &&
+            (run.active[i] === 0 || run.lastMonth[i] === p.months);
           if (!ok) throw new Error(`member ${i} breaks the rules`);
           if (p.monthlyAttrition === 0 && run.active[i] !== 1) throw new Error(`member ${i} dropped without attrition`);
           if (p.monthlyAttrition === 1 && run.lastMonth[i] !== j) throw new Error(`member ${i} stayed past its first month at attrition 1`);
@@ -229,7 +297,9 @@ describe("SIMULATE's dynamics match their expected values", () => {
   test("month 2 recruits from month 1's survivors: E[joined] = 1 + r + r(1 + r(1 - a)) when saturation is negligible", () => {
     const r = 1.5;
     const a = 0.4;
-    const joined = average((seed) => simulate({ ...base, members: 1_000_000, months: 2, recruitsPerMemberPerMonth: r, monthlyAttrition: a, seed }).membersJoined);
+    const joined = average(
+      (seed) => simulate({ ...base, members: 1_000_000, months: 2, recruitsPerMemberPerMonth: r, monthlyAttrition: a, seed }).membersJoined
+    );
     const expected = 1 + r + r * (1 + r * (1 - a));
     expect(Math.abs(joined - expected)).toBeLessThan(0.15); // standard error about 0.04
   });
@@ -343,7 +413,15 @@ describe("SIMULATE's inputs", () => {
 
 describe("the full size the issue sets", () => {
   test("1,000,000 members, 36 months, 7 levels, 1 recruit a month, 5% attrition: the network fills, figures are finite", async () => {
-    const s = await simulateAsync({ members: 1_000_000, months: 36, recruitsPerMemberPerMonth: 1, monthlyAttrition: 0.05, volumePerMember: 100, levelRates: [0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02], monthlyCost: 50 });
+    const s = await simulateAsync({
+      members: 1_000_000,
+      months: 36,
+      recruitsPerMemberPerMonth: 1,
+      monthlyAttrition: 0.05,
+      volumePerMember: 100,
+      levelRates: [0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02],
+      monthlyCost: 50,
+    });
     expect(s.membersJoined).toBe(1_000_000);
     expect(s.activeAtEnd).toBeGreaterThan(300_000);
     for (const [label, v] of summaryRows(s)) if (!Number.isFinite(v)) throw new Error(`${label} is ${v}`);

@@ -108,7 +108,16 @@ describe("SIMULATE pays every member of a network many batches large (issue 12, 
   // 200,001 members span a dozen of the walk batches (16,384 today) and several of any size up to
   // 65,536, so a member skipped per batch is missed here whatever the batch size.
   test("members 200,001 filled in month 1, attrition 0: closed-form totals", () => {
-    const s = simulate({ members: 200001, months: 3, recruitsPerMemberPerMonth: 1e9, monthlyAttrition: 0, volumePerMember: 100, levelRates: [0.1], monthlyCost: 50, seed: 7 });
+    const s = simulate({
+      members: 200001,
+      months: 3,
+      recruitsPerMemberPerMonth: 1e9,
+      monthlyAttrition: 0,
+      volumePerMember: 100,
+      levelRates: [0.1],
+      monthlyCost: 50,
+      seed: 7,
+    });
     expect(s.membersJoined).toBe(200001);
     expect(s.activeAtEnd).toBe(200001);
     expect(s.commissionsPaid).toBe(6000000);
@@ -127,7 +136,16 @@ describe("SIMULATE pays every member of a network many batches large (issue 12, 
   // - commissions: 100,000 x 1 month x 100 x 10% = 1,000,000, the founder's;
   // - volume: 100,000 x 100 + founder 3 x 100 = 10,000,300; costs: 100,000 x 50 + 3 x 50 = 5,000,150.
   test("members 100,001 filled in month 1, attrition 1: closed-form totals", () => {
-    const s = simulate({ members: 100001, months: 3, recruitsPerMemberPerMonth: 1e9, monthlyAttrition: 1, volumePerMember: 100, levelRates: [0.1], monthlyCost: 50, seed: 3 });
+    const s = simulate({
+      members: 100001,
+      months: 3,
+      recruitsPerMemberPerMonth: 1e9,
+      monthlyAttrition: 1,
+      volumePerMember: 100,
+      levelRates: [0.1],
+      monthlyCost: 50,
+      seed: 3,
+    });
     expect(s.membersJoined).toBe(100001);
     expect(s.activeAtEnd).toBe(1);
     expect(s.commissionsPaid).toBe(1000000);

@@ -17,12 +17,18 @@ describe("DOWNLINE through the runner", () => {
   test("issue 3: DOWNLINE(6, 13, , 335000000): level 11 gets 262440590, the cumulative stays at the cap", () => {
     const rows = downlineTable(6, 13, null as any, 335_000_000);
     expect(rows[10]).toEqual([11, 262_440_590, 335_000_000]);
-    expect(rows.slice(11)).toEqual([[12, 0, 335_000_000], [13, 0, 335_000_000]]);
+    expect(rows.slice(11)).toEqual([
+      [12, 0, 335_000_000],
+      [13, 0, 335_000_000],
+    ]);
   });
 
   test("levels are truncated like Excel's counts, numeric text and a blank retention are accepted", () => {
     expect(downlineTable("3" as any, 7.9, "" as any, null as any)[6]).toEqual([7, 2187, 3279]);
-    expect(downlineTable(4, 2, 0.5, null as any)).toEqual([[1, 2, 2], [2, 4, 6]]);
+    expect(downlineTable(4, 2, 0.5, null as any)).toEqual([
+      [1, 2, 2],
+      [2, 4, 6],
+    ]);
   });
 
   test.each([
@@ -44,10 +50,41 @@ describe("DOWNLINE through the runner", () => {
 
 describe("MATRIX through the runner", () => {
   test.each([
-    [[3, 3, 20], [[1, 3, 3], [2, 9, 9], [3, 27, 8]], "issue 3"],
-    [[3, 3, null], [[1, 3, 3], [2, 9, 9], [3, 27, 27]], "members omitted: full"],
-    [[3.7, 3.2, 20.9], [[1, 3, 3], [2, 9, 9], [3, 27, 8]], "width, depth and members truncated"],
-    [[2, 2, 1000], [[1, 2, 2], [2, 4, 4]], "more members than positions fill it"],
+    [
+      [3, 3, 20],
+      [
+        [1, 3, 3],
+        [2, 9, 9],
+        [3, 27, 8],
+      ],
+      "issue 3",
+    ],
+    [
+      [3, 3, null],
+      [
+        [1, 3, 3],
+        [2, 9, 9],
+        [3, 27, 27],
+      ],
+      "members omitted: full",
+    ],
+    [
+      [3.7, 3.2, 20.9],
+      [
+        [1, 3, 3],
+        [2, 9, 9],
+        [3, 27, 8],
+      ],
+      "width, depth and members truncated",
+    ],
+    [
+      [2, 2, 1000],
+      [
+        [1, 2, 2],
+        [2, 4, 4],
+      ],
+      "more members than positions fill it",
+    ],
   ])("MATRIX%j (%#: %s)", (args, expected) => {
     expect(call(matrixTable, args)).toEqual(expected);
   });
@@ -72,7 +109,18 @@ describe("LEVELPAY through the runner", () => {
     [[[[3, 9, 27]], 100, [[0.1], [0.05], [0.02]]], 129, "members as a row, rates as a column"],
     [[[[3], [9], [27], [""]], 100, [[0.1, 0.05, 0.02, ""]]], 129, "trailing blank cells are ignored"],
     [[[[3], [9], [27]], 100, [[0.1]]], 30, "levels beyond the rates pay nothing"],
-    [[[[1, 3, 3], [2, 9, 9]], 100, [[0.1]]], 10, "a whole DOWNLINE table flattens row by row: only the first cell meets the one rate"],
+    [
+      [
+        [
+          [1, 3, 3],
+          [2, 9, 9],
+        ],
+        100,
+        [[0.1]],
+      ],
+      10,
+      "a whole DOWNLINE table flattens row by row: only the first cell meets the one rate",
+    ],
     [[[[""]], 100, [[0.1]]], 0, "issue 8: no downline yet (an all-blank range) pays 0, not #VALUE!"],
     [[null, 100, [[0.1]]], 0, "level members omitted: no downline"],
   ])("LEVELPAY%j = %p (%s)", (args, expected) => {
@@ -94,11 +142,17 @@ describe("LEVELPAY through the runner", () => {
 
 describe("DOWNLINEGROWTH through the runner", () => {
   test("issue 3: DOWNLINEGROWTH(0.5, 2, 0.1) with cap and start omitted", () => {
-    expect(rounded(downlineGrowthTable(0.5, 2, 0.1, null as any, null as any))).toEqual([[1, 0.5, 0.1, 1.4, 1.5], [2, 0.7, 0.14, 1.96, 2.2]]);
+    expect(rounded(downlineGrowthTable(0.5, 2, 0.1, null as any, null as any))).toEqual([
+      [1, 0.5, 0.1, 1.4, 1.5],
+      [2, 0.7, 0.14, 1.96, 2.2],
+    ]);
   });
 
   test("all optionals omitted: one member recruiting one a month doubles; start 2.9 is truncated to 2", () => {
-    expect(downlineGrowthTable(1, 2, null as any, null as any, null as any)).toEqual([[1, 1, 0, 2, 2], [2, 2, 0, 4, 4]]);
+    expect(downlineGrowthTable(1, 2, null as any, null as any, null as any)).toEqual([
+      [1, 1, 0, 2, 2],
+      [2, 2, 0, 4, 4],
+    ]);
     expect(downlineGrowthTable(1, 1, null as any, null as any, 2.9)).toEqual([[1, 2, 0, 4, 4]]);
   });
 
@@ -156,7 +210,11 @@ const extreme = fc.oneof(
   fc.double({ noNaN: true })
 );
 const arg = fc.oneof({ weight: 3, arbitrary: extreme }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: hostileArg });
-const range = fc.oneof(fc.array(extreme, { minLength: 1, maxLength: 8 }).map((v) => v.map((x) => [x])), fc.array(extreme, { minLength: 1, maxLength: 8 }).map((v) => [v]), hostileArg);
+const range = fc.oneof(
+  fc.array(extreme, { minLength: 1, maxLength: 8 }).map((v) => v.map((x) => [x])),
+  fc.array(extreme, { minLength: 1, maxLength: 8 }).map((v) => [v]),
+  hostileArg
+);
 
 describe.each([
   ["DOWNLINE", downlineTable, [arg, arg, arg, arg]],

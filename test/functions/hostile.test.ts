@@ -20,7 +20,9 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
 }
 
 test("the wrappers were found", () => {
-  expect(wrappers.map((w) => w.id)).toEqual(expect.arrayContaining(["GOAL", "BREAKDOWN", "SALESNEEDED", "FUNNEL", "LEADSNEEDED", "BREAKEVEN", "MONTHSTOGOAL", "GROSSUP", "LISTGROWTH"]));
+  expect(wrappers.map((w) => w.id)).toEqual(
+    expect.arrayContaining(["GOAL", "BREAKDOWN", "SALESNEEDED", "FUNNEL", "LEADSNEEDED", "BREAKEVEN", "MONTHSTOGOAL", "GROSSUP", "LISTGROWTH"])
+  );
 });
 
 describe.each(wrappers.map((w) => [w.id, w.fn] as const))("%s under hostile input", (id, fn) => {

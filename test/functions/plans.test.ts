@@ -12,14 +12,56 @@ const AMWAY_RATES = [[0, 0.03, 0.06, 0.09, 0.12, 0.15, 0.18, 0.21, 0.23, 0.25]];
 describe("BINARY through the runner", () => {
   test.each([
     [[[[500]], [[1000]], 0.1, null, null, null], [[1, 500, 50, 0, 500]], "issue 3: single cells arrive as [[x]]; cap, flush and pair size omitted"],
-    [[column(30, 0), column(40, 10), 25, 250, null, null], [[1, 30, 250, 20, 30], [2, 20, 250, 10, 30]], "issue 3: 25 a unit (a rate above 1 is allowed), cap 250"],
-    [[column(30, 0), [[40, 10]], 25, 250, false, null], [[1, 30, 250, 20, 30], [2, 20, 250, 10, 30]], "a column of left volumes with a row of right volumes"],
-    [[column(30, 0), column(40, 10), 25, 250, true, null], [[1, 30, 250, 0, 10], [2, 0, 0, 0, 20]], "flush TRUE"],
-    [[column(30, 0), column(40, 10), 25, 250, "TRUE", null], [[1, 30, 250, 0, 10], [2, 0, 0, 0, 20]], "flush as the text TRUE"],
-    [[column(30, 0), column(40, 10), 25, 250, 1, null], [[1, 30, 250, 0, 10], [2, 0, 0, 0, 20]], "flush as 1"],
+    [
+      [column(30, 0), column(40, 10), 25, 250, null, null],
+      [
+        [1, 30, 250, 20, 30],
+        [2, 20, 250, 10, 30],
+      ],
+      "issue 3: 25 a unit (a rate above 1 is allowed), cap 250",
+    ],
+    [
+      [column(30, 0), [[40, 10]], 25, 250, false, null],
+      [
+        [1, 30, 250, 20, 30],
+        [2, 20, 250, 10, 30],
+      ],
+      "a column of left volumes with a row of right volumes",
+    ],
+    [
+      [column(30, 0), column(40, 10), 25, 250, true, null],
+      [
+        [1, 30, 250, 0, 10],
+        [2, 0, 0, 0, 20],
+      ],
+      "flush TRUE",
+    ],
+    [
+      [column(30, 0), column(40, 10), 25, 250, "TRUE", null],
+      [
+        [1, 30, 250, 0, 10],
+        [2, 0, 0, 0, 20],
+      ],
+      "flush as the text TRUE",
+    ],
+    [
+      [column(30, 0), column(40, 10), 25, 250, 1, null],
+      [
+        [1, 30, 250, 0, 10],
+        [2, 0, 0, 0, 20],
+      ],
+      "flush as 1",
+    ],
     [[[[250]], [[120]], 10, null, null, 100], [[1, 100, 10, 150, 20]], "issue 3: pairs of 100 at 10 each"],
     [[[[10.1]], [[7.6]], 1, null, null, 2.5], [[1, 7.5, 3, 2.6, 0.1]], "issue 3: pairs of 2.5 carry 2.6 and 0.1 exactly"],
-    [[column(100, "", 0), column(0, "", 100), 0.1, null, null, null], [[1, 0, 0, 100, 0], [2, 100, 10, 0, 0]], "blank cells are skipped in both legs alike"],
+    [
+      [column(100, "", 0), column(0, "", 100), 0.1, null, null, null],
+      [
+        [1, 0, 0, 100, 0],
+        [2, 100, 10, 0, 0],
+      ],
+      "blank cells are skipped in both legs alike",
+    ],
   ])("BINARY%j (%#: %s)", (args, expected, _where) => {
     expect(call(binaryTable, args)).toEqual(expected);
   });
@@ -61,7 +103,11 @@ describe("STAIRSTEP through the runner", () => {
     [[1000, null, AMWAY_THRESHOLDS, AMWAY_RATES], 120, "issue 8: legs omitted"],
     [[1000, [[0]], AMWAY_THRESHOLDS, AMWAY_RATES], 120, "a leg list of one 0 pays the same"],
     [[50, [[""]], [[100, 200]], [[0.05, 0.1]]], 0, "no legs and below the first threshold: rate 0"],
-    [[2000, [[110000, 60000]], [[0, 10000, 20000, 40000, 70000, 115000, 170000, 260000, 350000]], [[0.1, 0.115, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23, 0.25]]], 8420, "rcmpucgandhinagar.blogspot.com example 2"],
+    [
+      [2000, [[110000, 60000]], [[0, 10000, 20000, 40000, 70000, 115000, 170000, 260000, 350000]], [[0.1, 0.115, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23, 0.25]]],
+      8420,
+      "rcmpucgandhinagar.blogspot.com example 2",
+    ],
   ])("STAIRSTEP%j = %p (%s)", (args, expected) => {
     expect(call(stairStepFn, args)).toBeCloseTo(expected as number, 9);
   });

@@ -110,12 +110,31 @@ describe("flag: TRUE/FALSE, their text, and numbers as Excel counts them", () =>
 
 describe("list: numbers from a range, a row, a column or one value", () => {
   test.each([
-    [[[1, 2], [3, 4]], [1, 2, 3, 4]], // row by row
-    [[[1], [2], [3]], [1, 2, 3]],
+    [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [1, 2, 3, 4],
+    ], // row by row
+    [
+      [[1], [2], [3]],
+      [1, 2, 3],
+    ],
     [[[1, 2, 3]], [1, 2, 3]],
-    [[1, 2], [1, 2]],
+    [
+      [1, 2],
+      [1, 2],
+    ],
     [5, [5]],
-    [[[1, ""], [null, 3], ["  ", 4]], [1, 3, 4]], // blank cells are ignored
+    [
+      [
+        [1, ""],
+        [null, 3],
+        ["  ", 4],
+      ],
+      [1, 3, 4],
+    ], // blank cells are ignored
   ])("%j reads as %j", (raw, values) => expect(read(list("v"), raw)).toEqual(values));
 
   test.each([
@@ -147,7 +166,13 @@ describe("shapedList remembers a row", () => {
     [[[1, 2, 3]], true],
     [[[1], [2], [3]], false],
     [[[5]], false], // one cell: a column of one
-    [[[1, 2], [3, 4]], false],
+    [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      false,
+    ],
     [[1, 2], false],
     [5, false],
   ])("%j: row %p", (raw, isRow) => expect(read(shapedList("v"), raw)).toEqual({ values: expect.any(Array), isRow }));
@@ -180,7 +205,16 @@ describe("define checks every result before Excel sees it", () => {
     [3.5, 3.5],
     ["text", "text"],
     [false, false],
-    [[[1, "a"], [true, 2]], [[1, "a"], [true, 2]]],
+    [
+      [
+        [1, "a"],
+        [true, 2],
+      ],
+      [
+        [1, "a"],
+        [true, 2],
+      ],
+    ],
   ])("%j is shown as it is", (r, shown) => expect(outcome(() => returning(r))).toEqual({ value: shown }));
 
   test("-0 is shown as 0, in a cell and in a table", () => {
@@ -204,9 +238,10 @@ describe("define checks every result before Excel sees it", () => {
 });
 
 describe("define turns every failure into an Excel error", () => {
-  const throwing = (e: unknown) => define("ID", [] as const, () => {
-    throw e;
-  });
+  const throwing = (e: unknown) =>
+    define("ID", [] as const, () => {
+      throw e;
+    });
   const caught = (f: () => unknown) => {
     try {
       f();

@@ -21,7 +21,13 @@ describe("the plans through the runner, on a market of 11 filled in month 1", ()
     // Founder: 3 x 10 + 7 x 5 = 65 a month, 195 - 150 = 45. Members 1 and 2: 3 x 10 x 3 = 90 - 150 = -60.
     // Member 3: 30 - 150 = -120. The other 7: -150. Sorted: seven -150, -120, -60, -60, 45: median -150.
     const rows = Object.fromEntries(await MATRIX(...FILL, 3, [[0.1, 0.05]], 50, null, null, null, null));
-    expect(rows).toMatchObject({ "Members joined": 11, "Active at end": 11, "Median net per member": -150, "Share with profit": 1 / 11, "Share who recruited no one": 10 / 11 });
+    expect(rows).toMatchObject({
+      "Members joined": 11,
+      "Active at end": 11,
+      "Median net per member": -150,
+      "Share with profit": 1 / 11,
+      "Share who recruited no one": 10 / 11,
+    });
     expect(rows["Mean net per member"]).toBeCloseTo((45 - 60 - 60 - 120 - 7 * 150) / 11, 9);
     expect(rows["Top 1% share of commissions"]).toBeCloseTo(195 / (195 + 90 + 90 + 30), 12);
   });

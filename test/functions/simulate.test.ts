@@ -23,7 +23,14 @@ describe("SIMULATE through the runner", () => {
     // Founder: 10 recruits x 100 x 10% x 3 months - 3 x 50 = 150; each recruit: -150.
     const rows = await call(11, 3, 1e9, 0, 100, [[0.1]], 50, null);
     const value = Object.fromEntries(rows);
-    expect(value).toMatchObject({ "Members joined": 11, "Active at end": 11, "Median net per member": -150, "10th percentile net": -150, "90th percentile net": -150, "Top 1% share of commissions": 1 });
+    expect(value).toMatchObject({
+      "Members joined": 11,
+      "Active at end": 11,
+      "Median net per member": -150,
+      "10th percentile net": -150,
+      "90th percentile net": -150,
+      "Top 1% share of commissions": 1,
+    });
     expect(value["Mean net per member"]).toBeCloseTo((150 - 1500) / 11, 9);
     expect(value["Share with profit"]).toBeCloseTo(1 / 11, 12);
   });

@@ -53,7 +53,15 @@ describe(".ci/run", () => {
   });
 
   test("every skip guard of the suites that need a tool goes through required()", () => {
-    const guarded = ["test/browser/taskpane.test.ts", "test/templates/libreoffice.test.ts", "test/roundtrip/libreoffice.test.ts", "test/manifest/manifest.test.ts", "test/taskpane/examples.test.ts", "test/manifest/deploy.test.ts"];
-    for (const f of guarded) expect({ f, guarded: /\brequired\(/.test(fs.readFileSync(path.resolve(__dirname, "../..", f), "utf8")) }).toEqual({ f, guarded: true });
+    const guarded = [
+      "test/browser/taskpane.test.ts",
+      "test/templates/libreoffice.test.ts",
+      "test/roundtrip/libreoffice.test.ts",
+      "test/manifest/manifest.test.ts",
+      "test/taskpane/examples.test.ts",
+      "test/manifest/deploy.test.ts",
+    ];
+    for (const f of guarded)
+      expect({ f, guarded: /\brequired\(/.test(fs.readFileSync(path.resolve(__dirname, "../..", f), "utf8")) }).toEqual({ f, guarded: true });
   });
 });

@@ -20,7 +20,11 @@ function csp(html: string): Record<string, string[]> {
   const m = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html);
   if (!m) return {};
   return Object.fromEntries(
-    m[1].split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources])
+    m[1]
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources])
   );
 }
 
@@ -32,7 +36,11 @@ test.each(pages)("%s has a Content-Security-Policy that allows only itself and O
   for (const [directive, sources] of Object.entries(policy)) {
     for (const source of sources) {
       // Inline styles only: Fluent UI injects its CSS at run time. Images may be data: URLs.
-      const allowed = source === "'self'" || source === OFFICE_CDN || (directive === "style-src" && source === "'unsafe-inline'") || (directive === "img-src" && source === "data:");
+      const allowed =
+        source === "'self'" ||
+        source === OFFICE_CDN ||
+        (directive === "style-src" && source === "'unsafe-inline'") ||
+        (directive === "img-src" && source === "data:");
       expect({ directive, source, allowed }).toEqual({ directive, source, allowed: true });
     }
   }
@@ -51,7 +59,15 @@ test("no source runs text as code or inserts HTML", () => {
   const offenders: string[] = [];
   for (const file of filesUnder(path.join(root, "src"), /\.(ts|tsx|js)$/)) {
     const text = fs.readFileSync(file, "utf8");
-    for (const pattern of [/\beval\s*\(/, /new Function\s*\(/, /dangerouslySetInnerHTML/, /\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /document\.write/]) {
+    for (const pattern of [
+      /\beval\s*\(/,
+      /new Function\s*\(/,
+      /dangerouslySetInnerHTML/,
+      /\.innerHTML\s*=/,
+      /\.outerHTML\s*=/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+    ]) {
       if (pattern.test(text)) offenders.push(`${path.relative(root, file)}: ${pattern}`);
     }
   }
@@ -62,7 +78,8 @@ test("the add-in makes no network calls of its own beyond its own origin", () =>
   const calls: string[] = [];
   for (const file of filesUnder(path.join(root, "src"), /\.(ts|tsx|js)$/)) {
     const text = fs.readFileSync(file, "utf8");
-    for (const m of text.matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource)\b\s*\(?\s*([^,)]*)/g)) calls.push(`${path.relative(root, file)}: ${m[1]} ${m[2]}`);
+    for (const m of text.matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource)\b\s*\(?\s*([^,)]*)/g))
+      calls.push(`${path.relative(root, file)}: ${m[1]} ${m[2]}`);
   }
   // The one call: the function reference reads functions.json from the pane's own origin.
   expect(calls).toEqual(["src/taskpane/function-list.ts: fetch url"]);

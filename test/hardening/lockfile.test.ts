@@ -18,7 +18,11 @@ interface LockEntry {
 
 const root = path.resolve(__dirname, "../..");
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as { lockfileVersion: number; packages: Record<string, LockEntry> };
-const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** The entries npm would fetch but could not: no version, or no integrity to check the bytes by. */
 function incomplete(packages: Record<string, LockEntry>): string[] {

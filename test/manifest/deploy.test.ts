@@ -20,7 +20,9 @@ const validator = path.resolve(root, "../shared/tools/validate-manifest");
 
 /** Every file under a folder, relative to it. */
 function files(dir: string, sub = ""): string[] {
-  return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, path.join(sub, e.name)) : [path.join(sub, e.name)]));
+  return fs
+    .readdirSync(path.join(dir, sub), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(dir, path.join(sub, e.name)) : [path.join(sub, e.name)]));
 }
 
 /** Every URL in a manifest: DefaultValue and Value attributes, and element text that is a URL. */
@@ -54,7 +56,18 @@ describe("ADDIN_BASE_URL: a build for a real host", () => {
 
   test("writes the whole add-in: manifest, pages, scripts, metadata, icons", () => {
     expect(files(out).sort()).toEqual(
-      expect.arrayContaining(["manifest.xml", "taskpane.html", "taskpane.js", "functions.html", "functions.js", "functions.json", "commands.html", "commands.js", "help.html", path.join("assets", "icon-32.png")])
+      expect.arrayContaining([
+        "manifest.xml",
+        "taskpane.html",
+        "taskpane.js",
+        "functions.html",
+        "functions.js",
+        "functions.json",
+        "commands.html",
+        "commands.js",
+        "help.html",
+        path.join("assets", "icon-32.png"),
+      ])
     );
   });
 
@@ -97,11 +110,12 @@ describe("the development default", () => {
   });
 
   test("a base URL that is not https, or not a URL, is refused before anything is built", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(path.join(root, "webpack.config.js")) as (env: Record<string, string>, argv: { mode: string }) => unknown;
     expect(() => config({ baseUrl: "http://example.org/hbp/" }, { mode: "production" })).toThrow(/must be https/);
     expect(() => config({ baseUrl: "example.org" }, { mode: "production" })).toThrow(/not a URL/);
     expect(() => config({ baseUrl: "https://example.org/hbp/?v=1" }, { mode: "production" })).toThrow(/no \? or #/);
-    expect(config({ baseUrl: "https://example.org/hbp" }, { mode: "production" })).toMatchObject({ plugins: expect.arrayContaining([expect.objectContaining({ base: BASE })]) });
+    expect(config({ baseUrl: "https://example.org/hbp" }, { mode: "production" })).toMatchObject({
+      plugins: expect.arrayContaining([expect.objectContaining({ base: BASE })]),
+    });
   });
 });

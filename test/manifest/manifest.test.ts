@@ -54,7 +54,10 @@ function commandExists(cmd: string): boolean {
 }
 
 describe("manifest.xml: shared offline validator", () => {
-  const available = required(fs.existsSync(validator) && commandExists("xmllint") && commandExists("bash"), "test/manifest/manifest.test.ts: ../shared/tools/validate-manifest, xmllint or bash is missing (XSD check not run)");
+  const available = required(
+    fs.existsSync(validator) && commandExists("xmllint") && commandExists("bash"),
+    "test/manifest/manifest.test.ts: ../shared/tools/validate-manifest, xmllint or bash is missing (XSD check not run)"
+  );
   const testIf = available ? test : test.skip;
   const name = available
     ? "passes ../shared/tools/validate-manifest (XSD, resids, https, icons)"

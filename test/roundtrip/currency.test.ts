@@ -70,7 +70,12 @@ suite("Income Goal in EUR, GBP and JPY through LibreOffice", () => {
     for (const { code } of CASES) {
       const file = path.join(dir, `goal-${code}.xlsx`);
       let err = "";
-      const exit = await main(["new", "income-goal", "--currency", code, "--out", file], { stdout: () => undefined, stderr: (t) => (err += t) }, undefined, "en-US");
+      const exit = await main(
+        ["new", "income-goal", "--currency", code, "--out", file],
+        { stdout: () => undefined, stderr: (t) => (err += t) },
+        undefined,
+        "en-US"
+      );
       if (exit !== 0) throw new Error(`bizplan --currency ${code} failed (${exit}): ${err}`);
       written.set(code, file);
     }
@@ -87,15 +92,18 @@ suite("Income Goal in EUR, GBP and JPY through LibreOffice", () => {
     expect(moneyCells().length).toBeGreaterThanOrEqual(10);
   });
 
-  test.each(CASES.map((c) => [c.code, c] as const))("%s: every money cell's format shows the symbol, with the currency's decimals", (code, { symbol, decimals }) => {
-    const ws = reopened.get(code)!.getWorksheet(incomeGoal.title)!;
-    const bad = moneyCells().flatMap((ref) => {
-      const f = ws.getCell(ref).numFmt ?? "";
-      const digits = /0\.(0+)/.exec(f)?.[1].length ?? 0;
-      return f.includes(`[$${symbol}-`) && digits === decimals ? [] : [`${ref}: ${f}`];
-    });
-    expect(bad).toEqual([]);
-  });
+  test.each(CASES.map((c) => [c.code, c] as const))(
+    "%s: every money cell's format shows the symbol, with the currency's decimals",
+    (code, { symbol, decimals }) => {
+      const ws = reopened.get(code)!.getWorksheet(incomeGoal.title)!;
+      const bad = moneyCells().flatMap((ref) => {
+        const f = ws.getCell(ref).numFmt ?? "";
+        const digits = /0\.(0+)/.exec(f)?.[1].length ?? 0;
+        return f.includes(`[$${symbol}-`) && digits === decimals ? [] : [`${ref}: ${f}`];
+      });
+      expect(bad).toEqual([]);
+    }
+  );
 
   test.each(CASES.map((c) => [c.code] as const))("%s: no dollar in any format or text of the sheet", (code) => {
     const ws = reopened.get(code)!.getWorksheet(incomeGoal.title)!;
@@ -109,15 +117,18 @@ suite("Income Goal in EUR, GBP and JPY through LibreOffice", () => {
     expect(dollars).toEqual([]);
   });
 
-  test.each(CASES.map((c) => [c.code] as const))("%s: LibreOffice's own figures are the plan's (36,000 a year is 3,000 a month, 100 a day on a 360-day year)", (code) => {
-    const wb = reopened.get(code)!;
-    const value = (name: string) => {
-      const ref = wb.definedNames.getRanges(name).ranges[0];
-      const cell = wb.getWorksheet(incomeGoal.title)!.getCell(ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
-      return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-    };
-    expect([value("GoalMonth"), value("GoalDay")]).toEqual([3000, 100]);
-  });
+  test.each(CASES.map((c) => [c.code] as const))(
+    "%s: LibreOffice's own figures are the plan's (36,000 a year is 3,000 a month, 100 a day on a 360-day year)",
+    (code) => {
+      const wb = reopened.get(code)!;
+      const value = (name: string) => {
+        const ref = wb.definedNames.getRanges(name).ranges[0];
+        const cell = wb.getWorksheet(incomeGoal.title)!.getCell(ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
+        return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+      };
+      expect([value("GoalMonth"), value("GoalDay")]).toEqual([3000, 100]);
+    }
+  );
 
   const validator = fs.existsSync(VALIDATE) ? test : test.skip;
   validator("the files bizplan wrote pass the ECMA-376 schemas (validate-xlsx)", () => {

@@ -89,7 +89,13 @@ export function dependencies(sheets: readonly PlanSheet[]): Dependencies {
       const a = parseAddress(t.ref);
       const lastRow = a.row + Math.max(t.rows.length, 1);
       note(sheet, lastRow);
-      tables.set(t.name.toUpperCase(), { sheet, headerRow: a.row, lastRow, left: a.col, columns: new Map(t.columns.map((c, j) => [c.header.toUpperCase(), a.col + j])) });
+      tables.set(t.name.toUpperCase(), {
+        sheet,
+        headerRow: a.row,
+        lastRow,
+        left: a.col,
+        columns: new Map(t.columns.map((c, j) => [c.header.toUpperCase(), a.col + j])),
+      });
       names.set(t.name.toUpperCase(), ""); // a table name is not a cell name
       t.columns.forEach((c, j) => expected.set(key(sheet, a.row, a.col + j), c.header));
       t.rows.forEach((row, i) =>
@@ -149,11 +155,14 @@ export function dependencies(sheets: readonly PlanSheet[]): Dependencies {
       return " ";
     });
     // Sheet-qualified addresses and ranges.
-    rest = rest.replace(/('(?:[^']|'')+'|[A-Za-z_][\w.]*)!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?/g, (_m, sheet: string, a: string, b: string | undefined) => {
-      const name = sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-      out.push(...cellsOf(name, a, b ?? a));
-      return " ";
-    });
+    rest = rest.replace(
+      /('(?:[^']|'')+'|[A-Za-z_][\w.]*)!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?/g,
+      (_m, sheet: string, a: string, b: string | undefined) => {
+        const name = sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+        out.push(...cellsOf(name, a, b ?? a));
+        return " ";
+      }
+    );
     // Spill references (A1#): the whole spill of that anchor.
     rest = rest.replace(/(?<![\w.$])(\$?[A-Za-z]{1,3}\$?\d+)#/g, (_m, a: string) => {
       const anchor = key(cell.sheet, parseAddress(a).row, parseAddress(a).col);
@@ -195,7 +204,7 @@ export function dependencies(sheets: readonly PlanSheet[]): Dependencies {
   const refsOf = new Map([...formulas.values()].map((f) => [f.key, refs(f)]));
   // a spilled cell's figure comes from its anchor's formula
   for (const f of formulas.values()) for (const k of f.spilled) refsOf.set(k, [f.key]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of formulas.values()) {
       if (bizDependent.has(f.key)) continue;

@@ -4,7 +4,6 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/bizplan";
-import { TEMPLATES } from "../../src/templates";
 import { PROJECTION_MONTHS } from "../../src/templates/downline-projection";
 import { validateInputs } from "../../src/templates/inputs";
 import { composePlan } from "../../src/templates/plan";
@@ -39,7 +38,12 @@ import { required } from "../support/required";
 jest.setTimeout(180_000);
 
 const soffice = findSoffice();
-const describeWithSoffice = required(soffice !== undefined, "test/roundtrip/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)") ? describe : describe.skip;
+const describeWithSoffice = required(
+  soffice !== undefined,
+  "test/roundtrip/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)"
+)
+  ? describe
+  : describe.skip;
 if (!soffice) test.skip("LibreOffice round trip (soffice is not installed)", () => undefined);
 
 interface Book {
@@ -70,7 +74,11 @@ function wholePlanBook(file: string, raw: Parameters<typeof composePlan>[0] = {}
   const { entries, errors } = composePlan(raw);
   if (Object.keys(errors).length > 0) throw new Error(JSON.stringify(errors));
   const byTemplate = new Map(entries.map((e) => [e.template, e.values]));
-  return book(file, entries.map((e) => e.template), (t) => byTemplate.get(t) as Record<string, string | number>);
+  return book(
+    file,
+    entries.map((e) => e.template),
+    (t) => byTemplate.get(t) as Record<string, string | number>
+  );
 }
 
 /**
@@ -172,7 +180,10 @@ describeWithSoffice("LibreOffice round trip", () => {
     // And one where a full downline pays the goal: 6,000 a year (500 a month), no costs, all recruits stay.
     const downline = plan.sheets.find((sh) => sh.name === "Downline Projection")!.plan.cells;
     const refOf = (name: string) => downline.find((c) => c.name === name)!.ref;
-    levels = wholePlanBook(path.join(dir, "plan-levels.xlsx"), { "income-goal": { GoalAmount: 6000 }, "downline-projection": { MonthlyCost: 0, Retention: 1 } });
+    levels = wholePlanBook(path.join(dir, "plan-levels.xlsx"), {
+      "income-goal": { GoalAmount: 6000 },
+      "downline-projection": { MonthlyCost: 0, Retention: 1 },
+    });
     const step1 = path.join(dir, "step1.xlsx");
     const step2 = path.join(dir, "step2.xlsx");
     await typeInto(planFile, step1, "Income Goal", goalCell.ref, 6000);
@@ -204,7 +215,6 @@ describeWithSoffice("LibreOffice round trip", () => {
   });
 
   afterAll(() => {
-    // eslint-disable-next-line no-console
     console.log(`LibreOffice conversions: ${timings.join("; ")}`);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -214,25 +224,46 @@ describeWithSoffice("LibreOffice round trip", () => {
     expect([...control.deps.bizCalls].sort()).toEqual([`${s}A23`, `${s}B7`, `${s}B8`]);
     expect([...control.deps.bizDependent].sort()).toEqual(
       [
-        "A23", "A24", "A25", "A26", "A27", "A28", "B23", "B24", "B25", "B26", "B27", "B28", // the BREAKDOWN spill
-        "B7", "B8", "B9", // BIZ.GOAL, and FxMonth*12
-        "B15", "B16", "B17", // the table column over FxMonth
+        "A23",
+        "A24",
+        "A25",
+        "A26",
+        "A27",
+        "A28",
+        "B23",
+        "B24",
+        "B25",
+        "B26",
+        "B27",
+        "B28", // the BREAKDOWN spill
+        "B7",
+        "B8",
+        "B9", // BIZ.GOAL, and FxMonth*12
+        "B15",
+        "B16",
+        "B17", // the table column over FxMonth
         "B20", // SUM(FxProducts[Sales needed])
         "B30", // SUM over the spill
-      ].map((a) => s + a).sort()
+      ]
+        .map((a) => s + a)
+        .sort()
     );
   });
 
   test("default load: every cell of every template but the BIZ tables shows the figure the TypeScript core computed", () => {
     const wb = byDefault.get(plan.file) as ExcelJS.Workbook;
     const arrays = bizArrays(plan);
-    const bad = mismatches(wb, [...plan.deps.expected.keys()].filter((k) => !arrays.has(k)), plan.deps.expected);
+    const bad = mismatches(
+      wb,
+      [...plan.deps.expected.keys()].filter((k) => !arrays.has(k)),
+      plan.deps.expected
+    );
     expect(bad).toEqual([]);
     // The Downline Projection's reality check: the four plans' summaries (4 x 10 cells), the brackets
     // (12) and your plan's column over them (10). LibreOffice recomputed these array formulas, without the add-in.
     expect(arrays.size).toBe(4 * 10 + 12 + 10);
     expect([...arrays].filter((k) => !isError(at(wb, k)))).toEqual([]);
-    // eslint-disable-next-line no-console
+
     console.log(`default load: ${plan.deps.expected.size} cells on ${plan.sheets.length} sheets match, ${plan.deps.formulas.size} of them formulas`);
   });
 
@@ -247,7 +278,9 @@ describeWithSoffice("LibreOffice round trip", () => {
     );
     expect(outputs.length).toBeGreaterThan(0);
     for (const o of outputs) expect({ name: o.name, figure: at(wb, o.key) }).toEqual({ name: o.name, figure: expect.anything() });
-    const bad = outputs.filter((o) => !same(at(wb, o.key), o.want)).map((o) => `${o.name} (${o.key}): expected ${JSON.stringify(o.want)}, got ${JSON.stringify(at(wb, o.key))}`);
+    const bad = outputs
+      .filter((o) => !same(at(wb, o.key), o.want))
+      .map((o) => `${o.name} (${o.key}): expected ${JSON.stringify(o.want)}, got ${JSON.stringify(at(wb, o.key))}`);
     expect(bad).toEqual([]);
   });
 
@@ -260,7 +293,7 @@ describeWithSoffice("LibreOffice round trip", () => {
     // constants survive too
     const constants = [...plan.deps.expected.keys()].filter((k) => !plan.deps.formulas.has(k) && !plan.deps.bizDependent.has(k) && !spilledNative.includes(k));
     expect(mismatches(wb, constants, plan.deps.expected)).toEqual([]);
-    // eslint-disable-next-line no-console
+
     console.log(
       `forced recalculation: ${checked.length} formula cells recomputed by LibreOffice and matched; ` +
         `${plan.deps.bizDependent.size} cells excluded as BIZ-dependent (${plan.deps.bizCalls.size} BIZ calls); ${constants.length} constants matched`
@@ -275,7 +308,15 @@ describeWithSoffice("LibreOffice round trip", () => {
     const header = sheet.plan.cells.find((c) => c.value === "Joined so far") as { ref: string };
     const first = Number(header.ref.slice(1)) + 2; // the header, then month 0
     const payout = at(wb, `${template.title}!${sheet.plan.cells.find((c) => c.name === "EffectivePayoutRate")!.ref}`) as number;
-    const core = projection(Number(v.RecruitsPerMonth), PROJECTION_MONTHS, Number(v.VolumePerMember), payout, Number(v.MonthlyCost), Number(v.MonthlyAttrition), Number(v.MarketSize));
+    const core = projection(
+      Number(v.RecruitsPerMonth),
+      PROJECTION_MONTHS,
+      Number(v.VolumePerMember),
+      payout,
+      Number(v.MonthlyCost),
+      Number(v.MonthlyAttrition),
+      Number(v.MarketSize)
+    );
     const bad: string[] = [];
     core.forEach((row, i) =>
       row.forEach((want, j) => {
@@ -304,7 +345,13 @@ describeWithSoffice("LibreOffice round trip", () => {
     expect(at(recalculated.get(wrong.file) as ExcelJS.Workbook, key)).toBe(72000);
     const arrays = bizArrays(control);
     expect(arrays.size).toBe(12); // the BREAKDOWN spill, A23:B28
-    expect(mismatches(byDefault.get(control.file) as ExcelJS.Workbook, [...control.deps.expected.keys()].filter((k) => !arrays.has(k)), control.deps.expected)).toEqual([]);
+    expect(
+      mismatches(
+        byDefault.get(control.file) as ExcelJS.Workbook,
+        [...control.deps.expected.keys()].filter((k) => !arrays.has(k)),
+        control.deps.expected
+      )
+    ).toEqual([]);
     // B30 = SUM(B23:B28) is an ordinary formula over the array: it keeps its cached figure on a default load.
     expect(at(byDefault.get(control.file) as ExcelJS.Workbook, "Owner's Plan!B30")).toBeCloseTo(control.deps.expected.get("Owner's Plan!B30") as number, 6); // LibreOffice saves 15 digits
     const native = [...control.deps.formulas.keys()].filter((k) => !control.deps.bizDependent.has(k));
@@ -339,7 +386,7 @@ describeWithSoffice("LibreOffice round trip", () => {
     test("every figure that needs no BIZ function, on every sheet, is the one the TypeScript core computes for 60,000", () => {
       const native = [...edited.deps.formulas.keys()].filter((k) => !edited.deps.bizDependent.has(k));
       expect(mismatches(lo(), native, edited.deps.expected)).toEqual([]);
-      // eslint-disable-next-line no-console
+
       console.log(`linked plan, goal typed over: ${native.length} native formula cells recomputed by LibreOffice and matched`);
     });
 
@@ -348,7 +395,12 @@ describeWithSoffice("LibreOffice round trip", () => {
         const before = plan.deps.expected.get(k);
         const after = edited.deps.expected.get(k);
         // The simulation's cells (BIZ, and what reads them) move too, with NetGoal, but LibreOffice cannot compute them.
-        return !edited.deps.bizDependent.has(k) && typeof before === "number" && typeof after === "number" && Math.abs(before - after) > 1e-9 * Math.max(1, Math.abs(before));
+        return (
+          !edited.deps.bizDependent.has(k) &&
+          typeof before === "number" &&
+          typeof after === "number" &&
+          Math.abs(before - after) > 1e-9 * Math.max(1, Math.abs(before))
+        );
       });
       const sheets = new Set(moved.map((k) => k.slice(0, k.lastIndexOf("!"))));
       // Downline Projection: its NetGoal is =GoalMonth in the whole plan (5,000 a month now).

@@ -44,7 +44,7 @@ export function convert(soffice: string, files: readonly string[], outDir: strin
       fs.mkdirSync(path.join(profile, "user"), { recursive: true });
       fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
     }
-    const filter = format === "xlsx" ? 'xlsx:Calc MS Excel 2007 XML' : format;
+    const filter = format === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : format;
     const started = Date.now();
     const run = spawnSync(
       soffice,

@@ -26,12 +26,35 @@ try {
   zip.file(sheet, xml);
   let wb = await zip.file("xl/workbook.xml").async("string");
   const area = '<definedName name="_xlnm.Print_Area" localSheetId="0">Plan!$A$1:$N$39</definedName>';
-  wb = wb.includes("<definedNames>") ? wb.replace("<definedNames>", `<definedNames>${area}`) : wb.replace("</sheets>", `</sheets><definedNames>${area}</definedNames>`);
+  wb = wb.includes("<definedNames>")
+    ? wb.replace("<definedNames>", `<definedNames>${area}`)
+    : wb.replace("</sheets>", `</sheets><definedNames>${area}</definedNames>`);
   zip.file("xl/workbook.xml", wb);
   fs.writeFileSync(xlsx, await zip.generateAsync({ type: "nodebuffer" }));
   const profile = path.join(dir, "profile");
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", dir, xlsx], { stdio: "inherit" });
-  execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-png", "-r", "110", "-singlefile", "-x", "60", "-y", "60", "-W", "1100", "-H", "540", path.join(dir, "plan.pdf"), path.join(dir, "plan")]);
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", dir, xlsx], {
+    stdio: "inherit",
+  });
+  execFileSync("pdftoppm", [
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-png",
+    "-r",
+    "110",
+    "-singlefile",
+    "-x",
+    "60",
+    "-y",
+    "60",
+    "-W",
+    "1100",
+    "-H",
+    "540",
+    path.join(dir, "plan.pdf"),
+    path.join(dir, "plan"),
+  ]);
   fs.copyFileSync(path.join(dir, "plan.png"), out);
   console.log(`Wrote ${out} (${Math.round(fs.statSync(out).size / 1024)} KB)`);
 } finally {

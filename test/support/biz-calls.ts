@@ -26,7 +26,13 @@ export interface BizCall {
   readonly indexedCell: boolean;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The end (exclusive) of the parenthesised list that opens at `open`, skipping string literals. */
 function closing(text: string, open: number): number {
@@ -85,13 +91,17 @@ export function callsIn(formula: string): Array<{ call: string; indexedCell: boo
 /** Every formula of a workbook's worksheets with its text (a shared formula's text in each cell that shares it). */
 async function formulasOf(xlsx: Buffer | JSZip): Promise<Array<{ sheet: string; cell: string; text: string; array: boolean }>> {
   const zip = xlsx instanceof JSZip ? xlsx : await JSZip.loadAsync(xlsx);
-  const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort();
+  const sheets = Object.keys(zip.files)
+    .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+    .sort();
   const out: Array<{ sheet: string; cell: string; text: string; array: boolean }> = [];
   for (const sheet of sheets) {
     const xml = await zip.file(sheet)!.async("string");
     const shared = new Map<string, string>();
     // Cells with content (a self-closing <c .../> has no formula); their attributes hold no "/".
-    const cells = [...xml.matchAll(/<c\b([^>/]*)>(.*?)<\/c>/gs)].map(([, attributes, body]) => ["", /\br="([A-Z]+\d+)"/.exec(attributes)?.[1] ?? "?", body] as const);
+    const cells = [...xml.matchAll(/<c\b([^>/]*)>(.*?)<\/c>/gs)].map(
+      ([, attributes, body]) => ["", /\br="([A-Z]+\d+)"/.exec(attributes)?.[1] ?? "?", body] as const
+    );
     // Shared formulas: the text sits on the first cell of the group.
     for (const [, , body] of cells) {
       const master = /<f\b([^>]*\bt="shared"[^>]*)>([^<]*)<\/f>/.exec(body);
@@ -114,7 +124,8 @@ async function formulasOf(xlsx: Buffer | JSZip): Promise<Array<{ sheet: string; 
 /** Every BIZ call written in a workbook's worksheets: one entry per call in each formula Excel evaluates. */
 export async function bizCalls(xlsx: Buffer | JSZip): Promise<BizCall[]> {
   const calls: BizCall[] = [];
-  for (const { sheet, cell, text, array } of await formulasOf(xlsx)) for (const c of callsIn(text)) calls.push({ sheet, cell, call: c.call, array, indexedCell: c.indexedCell });
+  for (const { sheet, cell, text, array } of await formulasOf(xlsx))
+    for (const c of callsIn(text)) calls.push({ sheet, cell, call: c.call, array, indexedCell: c.indexedCell });
   return calls;
 }
 

@@ -20,7 +20,10 @@ export interface FunctionMeta {
 }
 
 export class ExcelError {
-  constructor(public code: string, public message?: string) {}
+  constructor(
+    public code: string,
+    public message?: string
+  ) {}
 }
 
 export interface Outcome {
@@ -53,7 +56,15 @@ export function loadBundle(dist = distDir(), { realm = "sandbox" }: { realm?: "s
   const CustomFunctions = {
     associate: (id: string, fn: (...a: unknown[]) => unknown) => associated.set(id.toUpperCase(), fn),
     Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
   };
   const script = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
   if (realm === "this") {

@@ -14,7 +14,7 @@ const MUTATION_RUNS = 25;
 // The real package by its path, found from its package.json (which the "^fast-check$" mapping does
 // not catch), so that it loads through jest's require into the test's own realm.
 const manifest = require.resolve("fast-check/package.json");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const real: typeof FastCheck = require(join(dirname(manifest), require(manifest).exports["."].require.default));
 
 function assert(property: unknown, params?: FastCheck.Parameters<unknown>): unknown {

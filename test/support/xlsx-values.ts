@@ -12,7 +12,17 @@ export type Figure = number | string | boolean | { readonly error: string } | nu
 
 const decode = (s: string): string =>
   s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+    e === "amp"
+      ? "&"
+      : e === "lt"
+        ? "<"
+        : e === "gt"
+          ? ">"
+          : e === "quot"
+            ? '"'
+            : e === "apos"
+              ? "'"
+              : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
   );
 
 /** The text of every <t> in a fragment (a shared string may be rich text: several runs). */
@@ -27,7 +37,12 @@ export async function readFigures(source: string | Buffer): Promise<Map<string, 
     return f.async("string");
   };
   const shared = zip.file("xl/sharedStrings.xml") ? [...(await read("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1])) : [];
-  const rels = new Map([...(await read("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [/\bId="([^"]+)"/.exec(m[1])![1], /\bTarget="([^"]+)"/.exec(m[1])![1]]));
+  const rels = new Map(
+    [...(await read("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [
+      /\bId="([^"]+)"/.exec(m[1])![1],
+      /\bTarget="([^"]+)"/.exec(m[1])![1],
+    ])
+  );
   const out = new Map<string, Map<string, Figure>>();
   for (const m of (await read("xl/workbook.xml")).matchAll(/<sheet\b([^>]*)\/?>/g)) {
     const name = decode(/\bname="([^"]*)"/.exec(m[1])![1]);
@@ -41,7 +56,8 @@ export async function readFigures(source: string | Buffer): Promise<Map<string, 
       const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
       let figure: Figure;
       if (type === "inlineStr") figure = texts(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
-      else if (v === undefined) continue; // blank (a formula without a cached result is blank too)
+      else if (v === undefined)
+        continue; // blank (a formula without a cached result is blank too)
       else if (type === "s") figure = shared[Number(v)];
       else if (type === "str") figure = decode(v);
       else if (type === "b") figure = v === "1";

@@ -39,7 +39,10 @@ function parseArgs(inner: string): unknown[] {
   return args.map((a) => {
     const t = a.trim();
     if (!t.startsWith("{")) return scalar(t);
-    return t.slice(1, -1).split(";").map((row) => row.split(",").map(scalar));
+    return t
+      .slice(1, -1)
+      .split(";")
+      .map((row) => row.split(",").map(scalar));
   });
 }
 
@@ -53,7 +56,14 @@ const rows = (r: unknown[][]) => r.map((row) => row.map((v) => (typeof v === "nu
  */
 const KNOWN: Record<string, unknown> = {
   GOAL: 100, // 3000 x 12 / 360
-  BREAKDOWN: rows([["Year", 36000], ["Quarter", 9000], ["Month", 3000], ["Week", 36000 / 52], ["Day", 100], ["Workday", 36000 / 260]]),
+  BREAKDOWN: rows([
+    ["Year", 36000],
+    ["Quarter", 9000],
+    ["Month", 3000],
+    ["Week", 36000 / 52],
+    ["Day", 100],
+    ["Workday", 36000 / 260],
+  ]),
   SALESNEEDED: 240, // 3000 / (50 x 25%)
   FUNNEL: [[1000], [100], [50], [10]], // 10 / 0.2 = 50; 50 / 0.5 = 100; 100 / 0.1 = 1000
   LEADSNEEDED: 50, // 10 / 0.2
@@ -64,12 +74,29 @@ const KNOWN: Record<string, unknown> = {
   LISTGROWTH: (v: unknown) => {
     const r = v as number[][];
     expect(r.length).toBe(12);
-    expect(r.slice(0, 3)).toEqual(rows([[1, 100], [2, 198], [3, 294.04]]));
+    expect(r.slice(0, 3)).toEqual(
+      rows([
+        [1, 100],
+        [2, 198],
+        [3, 294.04],
+      ])
+    );
     expect(r[11]).toEqual(rows([[12, (100 * (1 - 0.98 ** 12)) / 0.02]])[0]);
   },
   // 3 x 50% = 1.5 per member per level: 1.5, 2.25, 3.375, 5.0625, 7.59375, totals 1.5 ... 19.78125.
-  DOWNLINE: rows([[1, 1.5, 1.5], [2, 2.25, 3.75], [3, 3.375, 7.125], [4, 5.0625, 12.1875], [5, 7.59375, 19.78125]]),
-  MATRIX: [[1, 3, 3], [2, 9, 9], [3, 27, 27], [4, 81, 11]], // 50 placed: 3 + 9 + 27 = 39 fill three levels, 11 on the fourth
+  DOWNLINE: rows([
+    [1, 1.5, 1.5],
+    [2, 2.25, 3.75],
+    [3, 3.375, 7.125],
+    [4, 5.0625, 12.1875],
+    [5, 7.59375, 19.78125],
+  ]),
+  MATRIX: [
+    [1, 3, 3],
+    [2, 9, 9],
+    [3, 27, 27],
+    [4, 81, 11],
+  ], // 50 placed: 3 + 9 + 27 = 39 fill three levels, 11 on the fourth
   LEVELPAY: near(156), // 100 x (3 x 10% + 9 x 5% + 27 x 3%) = 30 + 45 + 81
   // Month 1: new 0.2 x 1 x (1 - 1/10000) = 0.19998, dropped 0.1 x 1, active 1.09998, joined 1.19998.
   GROWTH: (v: unknown) => {
@@ -81,10 +108,19 @@ const KNOWN: Record<string, unknown> = {
   PROJECTION: (v: unknown) => {
     const r = v as number[][];
     expect(r.length).toBe(12);
-    expect(r.slice(0, 2)).toEqual(rows([[1, 0.2, 20, 2, 50, -48, -48], [2, 0.42, 42, 4.2, 50, -45.8, -93.8]]));
+    expect(r.slice(0, 2)).toEqual(
+      rows([
+        [1, 0.2, 20, 2, 50, -48, -48],
+        [2, 0.42, 42, 4.2, 50, -45.8, -93.8],
+      ])
+    );
   },
   // 500/400: 400 match, 10% = 40, 100 carries left; 400/600: 400, 40, 200 carries right; 800/400: 400, 40, 400 left.
-  BINARY: [[1, 400, 40, 100, 0], [2, 400, 40, 0, 200], [3, 400, 40, 400, 0]],
+  BINARY: [
+    [1, 400, 40, 100, 0],
+    [2, 400, 40, 0, 200],
+    [3, 400, 40, 400, 0],
+  ],
   STAIRSTEP: near(20), // group 200 + 1500 + 3000 = 4700 earns 10%; each leg earns 10% too: only 10% of your 200
   DIFFERENTIAL: [[5, 5, 10]], // 5%, then 10% - 5%, then 20% - 10% of 100
   // Random, so what any run must show: the eight labels, 1 to 1000 members, shares from 0 to 1.
@@ -126,38 +162,51 @@ const KNOWN: Record<string, unknown> = {
 };
 
 /** SIMULATE's summary rows (docs/simulate.md), written out here rather than read from core. */
-const SUMMARY_LABELS = ["Members joined", "Active at end", "Median net per member", "Mean net per member", "10th percentile net", "90th percentile net", "Share with profit", "Top 1% share of commissions", "Share who recruited no one"] as const;
+const SUMMARY_LABELS = [
+  "Members joined",
+  "Active at end",
+  "Median net per member",
+  "Mean net per member",
+  "10th percentile net",
+  "90th percentile net",
+  "Share with profit",
+  "Top 1% share of commissions",
+  "Share who recruited no one",
+] as const;
 KNOWN.DOWNLINEGROWTH = KNOWN.GROWTH; // GROWTH's new name (branch fix)
 
 const built = fs.existsSync(path.join(distDir(), "functions.js"));
-(required(built, "test/taskpane/examples.test.ts: dist/functions.js is not built (npm run build)") ? describe : describe.skip)("function reference examples", () => {
-  const bundle = built ? loadBundle() : (undefined as never);
+(required(built, "test/taskpane/examples.test.ts: dist/functions.js is not built (npm run build)") ? describe : describe.skip)(
+  "function reference examples",
+  () => {
+    const bundle = built ? loadBundle() : (undefined as never);
 
-  test.each(Object.entries(EXAMPLES))("%s: %s computes", async (name, formula) => {
-    const m = /^=BIZ\.([A-Z0-9]+)\((.*)\)$/.exec(formula);
-    expect(m?.[1]).toBe(name);
-    const outcome = await bundle.call(name, parseArgs(m![2]));
-    expect(outcome.error).toBeUndefined();
-    const known = KNOWN[name];
-    if (known === undefined) throw new Error(`no hand-worked figure for the ${name} example: add one to KNOWN`);
-    if (typeof known === "function") known(outcome.value);
-    else expect(outcome.value).toEqual(known);
-  });
+    test.each(Object.entries(EXAMPLES))("%s: %s computes", async (name, formula) => {
+      const m = /^=BIZ\.([A-Z0-9]+)\((.*)\)$/.exec(formula);
+      expect(m?.[1]).toBe(name);
+      const outcome = await bundle.call(name, parseArgs(m![2]));
+      expect(outcome.error).toBeUndefined();
+      const known = KNOWN[name];
+      if (known === undefined) throw new Error(`no hand-worked figure for the ${name} example: add one to KNOWN`);
+      if (typeof known === "function") known(outcome.value);
+      else expect(outcome.value).toEqual(known);
+    });
 
-  test("every function in functions.json has an example (add one to src/taskpane/examples.ts)", () => {
-    const missing = bundle.metadata.functions.map((f) => f.name.toUpperCase()).filter((n) => !EXAMPLES[n]);
-    expect(missing).toEqual([]);
-  });
+    test("every function in functions.json has an example (add one to src/taskpane/examples.ts)", () => {
+      const missing = bundle.metadata.functions.map((f) => f.name.toUpperCase()).filter((n) => !EXAMPLES[n]);
+      expect(missing).toEqual([]);
+    });
 
-  test("the pane reads functions.json as the help page does", () => {
-    const json = JSON.parse(fs.readFileSync(path.join(distDir(), "functions.json"), "utf8"));
-    const fns = parseFunctions(json);
-    expect(fns.length).toBe(json.functions.length);
-    const goal = fns.find((f) => f.name === "GOAL")!;
-    expect(signature(goal)).toBe("BIZ.GOAL(amount, from_period, to_period, [basis], [workdays_per_week], [weeks_off])");
-    expect(fns.find((f) => f.name === "BREAKDOWN")?.spills).toBe(true);
-  });
-});
+    test("the pane reads functions.json as the help page does", () => {
+      const json = JSON.parse(fs.readFileSync(path.join(distDir(), "functions.json"), "utf8"));
+      const fns = parseFunctions(json);
+      expect(fns.length).toBe(json.functions.length);
+      const goal = fns.find((f) => f.name === "GOAL")!;
+      expect(signature(goal)).toBe("BIZ.GOAL(amount, from_period, to_period, [basis], [workdays_per_week], [weeks_off])");
+      expect(fns.find((f) => f.name === "BREAKDOWN")?.spills).toBe(true);
+    });
+  }
+);
 
 test("parseFunctions keeps only text from the file", () => {
   const fns = parseFunctions({ functions: [{ name: "X", description: { html: "<b>" }, parameters: [{ name: "a", optional: "yes" }] }, { name: 3 }] });

@@ -56,7 +56,15 @@ describe("the forms' values are remembered", () => {
   });
 
   test("a storage that refuses (private browsing, a full quota) only means nothing is remembered", () => {
-    const refusing = { ...memoryStorage(), setItem: () => { throw new Error("QuotaExceededError"); }, getItem: () => { throw new Error("SecurityError"); } } as Storage;
+    const refusing = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+    } as Storage;
     const store = localStore(refusing)!;
     expect(() => store.save("income-goal", { GoalAmount: "1" })).not.toThrow();
     expect(store.load("income-goal")).toBeNull();

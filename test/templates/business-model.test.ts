@@ -8,7 +8,14 @@ describe("Business Model: the sheet's own figures", () => {
   const defaults = onSheet(businessModel);
   const interest = onSheet(businessModel, { WeightStrengths: 1, WeightInterest: 5, WeightStartupCost: 1, WeightTimeToIncome: 1 });
   const cost = onSheet(businessModel, { WeightStrengths: 0, WeightInterest: 0, WeightStartupCost: 1, WeightTimeToIncome: 0 });
-  const tie = onSheet({ ...businessModel, build: (v) => businessModelPlan(v, DEFAULT_MODELS.map((m) => ({ ...m, scores: [3, 3, 3, 3] as [number, number, number, number] }))) });
+  const tie = onSheet({
+    ...businessModel,
+    build: (v) =>
+      businessModelPlan(
+        v,
+        DEFAULT_MODELS.map((m) => ({ ...m, scores: [3, 3, 3, 3] as [number, number, number, number] }))
+      ),
+  });
   const market = onSheet(businessModel, { MarketWho: "  Parents of toddlers who work from home ", MarketPays: "$50 to $100 a month" });
 
   test("default weights 3, 3, 2, 2 pick service delivery", () => {
@@ -42,7 +49,9 @@ describe("Business Model: the sheet's own figures", () => {
 
   test("the CoreModel formula is INDEX/MATCH on the highest weighted score", () => {
     const s = defaults.memory;
-    expect(s.cells.get(s.names.get("CoreModel") as string)?.formula).toBe("INDEX(ModelScores[Model],MATCH(MAX(ModelScores[Weighted score]),ModelScores[Weighted score],0))");
+    expect(s.cells.get(s.names.get("CoreModel") as string)?.formula).toBe(
+      "INDEX(ModelScores[Model],MATCH(MAX(ModelScores[Weighted score]),ModelScores[Weighted score],0))"
+    );
   });
 
   test("the target-market profile lands in its named cells, and the 90-day plan has a Done list", () => {

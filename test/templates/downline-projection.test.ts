@@ -28,9 +28,23 @@ const TEAM = 1.5 + 2.25 + 3.375 + 5.0625 + 7.59375; // 19.78125: recruits 3 x re
 
 describe("Downline Projection: the sheet's own figures", () => {
   const sheet = onSheet(downlineProjection);
-  const issue3 = onSheet(downlineProjection, { PlanType: "matrix", MatrixMembers: 3, RecruitsPerMonth: 0.5, MonthlyCost: 50, MonthlyAttrition: 0, MarketSize: 100000 });
+  const issue3 = onSheet(downlineProjection, {
+    PlanType: "matrix",
+    MatrixMembers: 3,
+    RecruitsPerMonth: 0.5,
+    MonthlyCost: 50,
+    MonthlyAttrition: 0,
+    MarketSize: 100000,
+  });
   // A market of 11 that fills in month 1: everything is certain, so every figure is worked by hand.
-  const filled = onSheet(downlineProjection, { PlanType: "matrix", MatrixMembers: 3, RecruitsPerMonth: 1e9, MonthlyAttrition: 0, MarketSize: 11, MonthlyCost: 50 });
+  const filled = onSheet(downlineProjection, {
+    PlanType: "matrix",
+    MatrixMembers: 3,
+    RecruitsPerMonth: 1e9,
+    MonthlyAttrition: 0,
+    MarketSize: 11,
+    MonthlyCost: 50,
+  });
   // The same market of 11 filled in month 1, unilevel (the reality check simulates the plan type chosen), with a goal of 50 a month.
   const filledUnilevel = onSheet(downlineProjection, { RecruitsPerMonth: 1e300, MonthlyAttrition: 0, MarketSize: 11, MonthlyCost: 50, NetGoal: 50 });
   const noTeam = onSheet(downlineProjection, { RecruitsPerMonth: 0 });
@@ -41,7 +55,10 @@ describe("Downline Projection: the sheet's own figures", () => {
     [{ PlanType: "Binary", BinaryCap: "$50" }, 50, 50 / 2000, "the same, capped at 50 a month"],
     [{ PlanType: "stair-step" }, 59.34375, 0.03, "group 2078 earns 15%, each of 1.5 legs of 1318.75 earns 12%: 1.5 x 3% x 1318.75"],
   ].map(([raw, commission, rate, why]) => [JSON.stringify(raw), commission, rate, why, onSheet(downlineProjection, raw as Record<string, unknown>)] as const);
-  const sevenLevels = onSheet({ ...downlineProjection, build: (v) => downlineProjectionPlan(v, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]) }, { RecruitsPerMember: 2, Retention: 1 });
+  const sevenLevels = onSheet(
+    { ...downlineProjection, build: (v) => downlineProjectionPlan(v, [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]) },
+    { RecruitsPerMember: 2, Retention: 1 }
+  );
   const small = onSheet(downlineProjection, { RecruitsPerMember: 4, Retention: 1, MarketSize: 30 });
 
   test("the level table pictures a unilevel team of 1.5 per member per level", () => {
@@ -205,7 +222,9 @@ describe("Downline Projection: the sheet's own figures", () => {
     const m: MemorySheet = sheet.memory;
     const start = [...m.cells].find(([, c]) => c.formula?.startsWith("IF(I") && c.formula.includes("RecruitsPerMonth"))![0];
     const first = Number(start.slice(1));
-    const formulas = Array.from({ length: PROJECTION_MONTHS }, (_, i) => "BCDEFGHI".split("").map((c) => m.cells.get(`${c}${first + i}`)?.formula ?? "")).flat();
+    const formulas = Array.from({ length: PROJECTION_MONTHS }, (_, i) =>
+      "BCDEFGHI".split("").map((c) => m.cells.get(`${c}${first + i}`)?.formula ?? "")
+    ).flat();
     expect(formulas.filter((f) => f === "")).toEqual([]);
     expect(formulas.filter((f) => /BIZ\./i.test(f))).toEqual([]);
     const r = first + 5;
@@ -221,7 +240,17 @@ describe("Downline Projection: the sheet's own figures", () => {
   test("only the simulation and what reads it need the add-in", () => {
     const biz = bizDependents(sheet.memory);
     for (const name of ["ShareWithProfit", "MedianMemberNet", "ShareAtGoal"]) expect(biz.has(sheet.memory.names.get(name)!)).toBe(true);
-    for (const name of ["ProjectedNet12", "BreakEvenMonth", "PaybackMonth", "PlanCommission", "EffectivePayoutRate", "LevelCommission", "BinaryCommission", "StairStepOnLegs"]) expect(biz.has(sheet.memory.names.get(name)!)).toBe(false);
+    for (const name of [
+      "ProjectedNet12",
+      "BreakEvenMonth",
+      "PaybackMonth",
+      "PlanCommission",
+      "EffectivePayoutRate",
+      "LevelCommission",
+      "BinaryCommission",
+      "StairStepOnLegs",
+    ])
+      expect(biz.has(sheet.memory.names.get(name)!)).toBe(false);
     // The BIZ cells: the four plans' summaries (4 x 10 rows), your plan's (10) and the three named
     // figures that read it, the 12 brackets' members and shares, and the comparison (4 + 1).
     expect(biz.size).toBe(4 * 10 + 10 + 3 + 12 * 2 + 5);

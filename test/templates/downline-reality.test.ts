@@ -25,7 +25,9 @@ const planned = (sheet: MemorySheet, ref: string) => sheet.plan.cells.find((c) =
 /** The reality check's cells, found by what they read and call (the layout, from the in-memory writer). */
 function layout(sheet: MemorySheet) {
   const cells = sheet.plan.cells;
-  const plans = cells.filter((c) => /^INDEX\(BIZ\.SIMULATE[A-Z]*\(/.test(c.formula ?? "")).map((c) => ({ ref: c.ref, formula: c.formula!, fn: /BIZ\.([A-Z]+)/.exec(c.formula!)![1] }));
+  const plans = cells
+    .filter((c) => /^INDEX\(BIZ\.SIMULATE[A-Z]*\(/.test(c.formula ?? ""))
+    .map((c) => ({ ref: c.ref, formula: c.formula!, fn: /BIZ\.([A-Z]+)/.exec(c.formula!)![1] }));
   const brackets = cells.find((c) => c.formula?.startsWith("INDEX(IF(PlanType="))!;
   const yours = cells.find((c) => c.formula?.includes(",0,MATCH(PlanType,"))!;
   return { plans, brackets, yours };
@@ -35,7 +37,18 @@ function layout(sheet: MemorySheet) {
 const column = (s: SheetFigures, ref: string, rows: number) => s.readBlock(ref, rows, 1).map((r) => r[0]);
 
 const FUNCTION_OF: Record<string, string> = { unilevel: "SIMULATE", matrix: "SIMULATEMATRIX", binary: "SIMULATEBINARY", "stair-step": "SIMULATESTAIRSTEP" };
-const LABELS = ["Members joined", "Active at end", "Median net per member", "Mean net per member", "10th percentile net", "90th percentile net", "Share with profit", "Top 1% share of commissions", "Share who recruited no one", "Share at goal"];
+const LABELS = [
+  "Members joined",
+  "Active at end",
+  "Median net per member",
+  "Mean net per member",
+  "10th percentile net",
+  "90th percentile net",
+  "Share with profit",
+  "Top 1% share of commissions",
+  "Share who recruited no one",
+  "Share at goal",
+];
 const at = (label: string) => LABELS.indexOf(label);
 
 describe.each(PLAN_TYPES.map((t) => [t]))("PlanType %s, the other inputs at their defaults, through the built bundle", (type) => {
@@ -56,7 +69,9 @@ describe.each(PLAN_TYPES.map((t) => [t]))("PlanType %s, the other inputs at thei
     const top = Number(plans[0].ref.slice(1));
     // The header above each column is the plan type as PlanType spells it; the labels are plain text in A.
     expect(plans.map((p) => s.readCell(`${p.ref[0]}${top - 1}`))).toEqual([...PLAN_TYPES]);
-    expect(LABELS.map((_l, k) => [sheet().cells.get(`A${top + k}`)?.value, sheet().cells.get(`A${top + k}`)?.formula])).toEqual(LABELS.map((l) => [l, undefined]));
+    expect(LABELS.map((_l, k) => [sheet().cells.get(`A${top + k}`)?.value, sheet().cells.get(`A${top + k}`)?.formula])).toEqual(
+      LABELS.map((l) => [l, undefined])
+    );
     for (const p of plans) {
       const got = outcome()[p.fn];
       expect(got.map((r) => r[0])).toEqual(LABELS); // the bundle's own labels, row for row beside the plain-text ones
@@ -131,16 +146,19 @@ describe("a network worked by hand: a market of 4 filled in month 1, nobody quit
   ].map(([type, rows, atGoal]) => [type, rows, atGoal, onSheet(downlineProjection, { ...inputs, PlanType: type as string })] as const);
   const plans = () => layout(s.memory).plans;
 
-  test.each(Object.entries(expected))("%s: median, share with profit, top 1%, share at goal and mean as worked out", (type, [median, profit, top1, atGoal, mean]) => {
-    const figures = column(s, plans()[PLAN_TYPES.indexOf(type as (typeof PLAN_TYPES)[number])].ref, LABELS.length) as number[];
-    const fig = (label: string) => figures[at(label)];
-    expect([fig("Members joined"), fig("Active at end"), fig("Share who recruited no one")]).toEqual([4, 4, 3 / 4]);
-    expect(fig("Median net per member")).toBeCloseTo(median, 9);
-    expect(fig("Share with profit")).toBe(profit);
-    expect(fig("Top 1% share of commissions")).toBeCloseTo(top1, 12);
-    expect(fig("Share at goal")).toBe(atGoal);
-    expect(fig("Mean net per member")).toBeCloseTo(mean, 9);
-  });
+  test.each(Object.entries(expected))(
+    "%s: median, share with profit, top 1%, share at goal and mean as worked out",
+    (type, [median, profit, top1, atGoal, mean]) => {
+      const figures = column(s, plans()[PLAN_TYPES.indexOf(type as (typeof PLAN_TYPES)[number])].ref, LABELS.length) as number[];
+      const fig = (label: string) => figures[at(label)];
+      expect([fig("Members joined"), fig("Active at end"), fig("Share who recruited no one")]).toEqual([4, 4, 3 / 4]);
+      expect(fig("Median net per member")).toBeCloseTo(median, 9);
+      expect(fig("Share with profit")).toBe(profit);
+      expect(fig("Top 1% share of commissions")).toBeCloseTo(top1, 12);
+      expect(fig("Share at goal")).toBe(atGoal);
+      expect(fig("Mean net per member")).toBeCloseTo(mean, 9);
+    }
+  );
 
   test("which plan pays the typical member most, and by how much: matrix, 180 a member more than unilevel", () => {
     const top = Number(plans()[0].ref.slice(1));
@@ -190,7 +208,11 @@ describe("the written workbook", () => {
 
   test("the .xlsx has a column chart of members by bracket, its cache the bracket figures", async () => {
     const zip = await JSZip.loadAsync(await writeWorkbook([{ template: downlineProjection, values }]));
-    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string"))
+    );
     const column = charts.filter((x) => x.includes('<c:barDir val="col"/>'));
     expect(column).toHaveLength(1);
     const xml = column[0];
@@ -204,8 +226,15 @@ describe("the written workbook", () => {
   test("through Office.js: the five BIZ formulas go to their top-left cells (Excel 365 spills them) and the chart is added", async () => {
     const rec = createRecorder();
     const result = await insertTemplate(downlineProjection, values, rec.excel);
-    const biz = [...rec.sheet(result.sheetName)!.cells.entries()].filter(([, c]) => typeof c.formula === "string" && c.formula.startsWith("=") && c.formula.includes("BIZ."));
-    expect(biz.map(([ref]) => ref).sort()).toEqual(plan.cells.filter((c) => c.formula?.includes("BIZ.")).map((c) => c.ref).sort());
+    const biz = [...rec.sheet(result.sheetName)!.cells.entries()].filter(
+      ([, c]) => typeof c.formula === "string" && c.formula.startsWith("=") && c.formula.includes("BIZ.")
+    );
+    expect(biz.map(([ref]) => ref).sort()).toEqual(
+      plan.cells
+        .filter((c) => c.formula?.includes("BIZ."))
+        .map((c) => c.ref)
+        .sort()
+    );
     expect(biz.every(([, c]) => String(c.formula).startsWith("=INDEX("))).toBe(true);
     const chart = rec.sheet(result.sheetName)!.charts.find((c) => c.title === "Members by average net a month");
     expect(chart?.type).toBe("ColumnClustered");

@@ -159,7 +159,11 @@ async function evaluateAll(list: Entry[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hbp-engine-"));
   try {
     for (const e of list) e.memory = write(e.template, e.raw);
-    const pass1 = await libreoffice(dir, "pass1", list.map((e) => ({ template: e.template, memory: e.memory!, plan: e.template.build(e.memory!.values) })));
+    const pass1 = await libreoffice(
+      dir,
+      "pass1",
+      list.map((e) => ({ template: e.template, memory: e.memory!, plan: e.template.build(e.memory!.values) }))
+    );
     const bundle = list.some((e) => bizCells(e.memory!).length > 0) ? loadBundle() : undefined;
     const second: Array<{ entry: Entry; plan: SheetPlan; biz: Map<string, Figure> }> = [];
     for (const [i, e] of list.entries()) {
@@ -171,7 +175,8 @@ async function evaluateAll(list: Entry[]): Promise<void> {
       }
       // LibreOffice must have recomputed these too (to an error: it has no BIZ functions), not kept the cache.
       const kept = calls.filter((c) => !isError(figures.get(c.at) ?? null));
-      if (kept.length > 0) throw new Error(`${e.template.title}: LibreOffice kept the cached figure of BIZ cells ${kept.map((c) => c.at).join(", ")}: it did not recalculate`);
+      if (kept.length > 0)
+        throw new Error(`${e.template.title}: LibreOffice kept the cached figure of BIZ cells ${kept.map((c) => c.at).join(", ")}: it did not recalculate`);
       const biz = new Map<string, Figure>();
       for (const c of calls) {
         const record: BizEvaluation = { called: [], result: undefined };
@@ -189,14 +194,20 @@ async function evaluateAll(list: Entry[]): Promise<void> {
         const spec = e.template.build(e.memory!.values).cells.find((x) => x.ref === c.at);
         const planned = spec?.spill ?? [[spec?.value]];
         if (grid.length !== planned.length || grid.some((row) => row.length !== planned[0].length)) {
-          throw new Error(`${e.template.title}!${c.at} ${c.formula}: the bundle returns ${grid.length} x ${grid[0]?.length} figures for the ${planned.length} x ${planned[0].length} cells the plan laid out`);
+          throw new Error(
+            `${e.template.title}!${c.at} ${c.formula}: the bundle returns ${grid.length} x ${grid[0]?.length} figures for the ${planned.length} x ${planned[0].length} cells the plan laid out`
+          );
         }
         grid.forEach((row, r) => row.forEach((v, k) => biz.set(addr(anchor.row + r, anchor.col + k), v as Figure)));
       }
       second.push({ entry: e, plan: substitute(e.template.build(e.memory!.values), biz), biz });
     }
     if (second.length > 0) {
-      const pass2 = await libreoffice(dir, "pass2", second.map((s) => ({ template: s.entry.template, memory: s.entry.memory!, plan: s.plan })));
+      const pass2 = await libreoffice(
+        dir,
+        "pass2",
+        second.map((s) => ({ template: s.entry.template, memory: s.entry.memory!, plan: s.plan }))
+      );
       second.forEach((s, i) => {
         const figures = pass2[i];
         for (const [at, v] of s.biz) figures.set(at, v);
@@ -209,12 +220,22 @@ async function evaluateAll(list: Entry[]): Promise<void> {
 }
 
 /** Each sheet written with the sentinel, converted in one soffice run with recalculation forced; the figures of each sheet. */
-async function libreoffice(dir: string, pass: string, sheets: Array<{ template: Template; memory: MemorySheet; plan: SheetPlan }>): Promise<Map<string, Figure>[]> {
+async function libreoffice(
+  dir: string,
+  pass: string,
+  sheets: Array<{ template: Template; memory: MemorySheet; plan: SheetPlan }>
+): Promise<Map<string, Figure>[]> {
   const files: string[] = [];
   for (const [i, s] of sheets.entries()) {
     const file = path.join(dir, `${pass}-${i}.xlsx`);
     const template: Template = { ...s.template, build: () => s.plan };
-    fs.writeFileSync(file, await writeWorkbook([{ template, values: s.memory.values }, { template: sentinel, values: {} }]));
+    fs.writeFileSync(
+      file,
+      await writeWorkbook([
+        { template, values: s.memory.values },
+        { template: sentinel, values: {} },
+      ])
+    );
     files.push(file);
   }
   const out = path.join(dir, `${pass}-out`);
@@ -224,7 +245,8 @@ async function libreoffice(dir: string, pass: string, sheets: Array<{ template: 
   for (const [i, file] of files.entries()) {
     const book = await readFigures(outputs.get(file) as string);
     const check = book.get(SENTINEL_SHEET)?.get("A1");
-    if (check !== 2) throw new Error(`LibreOffice did not recalculate ${sheets[i].template.title} (${pass}): the sentinel 1+1 cached as 3 reads ${JSON.stringify(check)}`);
+    if (check !== 2)
+      throw new Error(`LibreOffice did not recalculate ${sheets[i].template.title} (${pass}): the sentinel 1+1 cached as 3 reads ${JSON.stringify(check)}`);
     const figures = book.get(sheets[i].template.title);
     if (!figures) throw new Error(`LibreOffice's file has no sheet ${sheets[i].template.title}`);
     result.push(figures);
@@ -236,7 +258,9 @@ const isError = (f: Figure): boolean => f !== null && typeof f === "object" && "
 
 /** The cells whose formula calls a BIZ function (spill anchors and table cells alike). */
 function bizCells(sheet: MemorySheet): Array<{ at: string; formula: string }> {
-  return [...sheet.cells].filter(([, c]) => c.formula !== undefined && BIZ_CALL.test(c.formula.replace(/"(?:[^"]|"")*"/g, '""'))).map(([at, c]) => ({ at, formula: c.formula! }));
+  return [...sheet.cells]
+    .filter(([, c]) => c.formula !== undefined && BIZ_CALL.test(c.formula.replace(/"(?:[^"]|"")*"/g, '""')))
+    .map(([at, c]) => ({ at, formula: c.formula! }));
 }
 
 /** The plan with every BIZ formula replaced by the bundle's figures as constants (its spill laid out cell by cell). */
@@ -258,7 +282,13 @@ function substitute(plan: SheetPlan, biz: Map<string, Figure>): SheetPlan {
     planned.forEach((row, r) =>
       row.forEach((_v, k) => {
         const at = addr(anchor.row + r, anchor.col + k);
-        cells.push({ ref: at, value: constant(at), role: c.role, format: c.spillFormats?.[r]?.[k] ?? c.format, ...(r === 0 && k === 0 && c.name ? { name: c.name } : {}) });
+        cells.push({
+          ref: at,
+          value: constant(at),
+          role: c.role,
+          format: c.spillFormats?.[r]?.[k] ?? c.format,
+          ...(r === 0 && k === 0 && c.name ? { name: c.name } : {}),
+        });
       })
     );
   }
@@ -314,9 +344,15 @@ function argument(text: string, figures: Map<string, Figure>, sheet: MemorySheet
     return f;
   };
   const block = (from: { row: number; col: number }, to: { row: number; col: number }) =>
-    Array.from({ length: to.row - from.row + 1 }, (_, r) => Array.from({ length: to.col - from.col + 1 }, (_, c) => value(addr(from.row + r, from.col + c), true)));
+    Array.from({ length: to.row - from.row + 1 }, (_, r) =>
+      Array.from({ length: to.col - from.col + 1 }, (_, c) => value(addr(from.row + r, from.col + c), true))
+    );
   if (text === "") return null; // an omitted argument
-  if (text.startsWith("{")) return text.slice(1, -1).split(";").map((row) => splitArgs(row).map(literal));
+  if (text.startsWith("{"))
+    return text
+      .slice(1, -1)
+      .split(";")
+      .map((row) => splitArgs(row).map(literal));
   const structured = /^([A-Za-z_\\][\w.]*)\[(?:\[)?([^\]#@]+)\]?\]$/.exec(text);
   if (structured) {
     const t = sheet.tables.get(structured[1].toUpperCase());
@@ -389,9 +425,17 @@ export interface BizEvaluation {
  * named cells, cells, ranges, table columns, or `IF(<condition>,<argument>,<argument>)`. Anything
  * else throws: extend this rather than guess.
  */
-async function callBiz(bundle: ReturnType<typeof loadBundle>, formula: string, figures: Map<string, Figure>, sheet: MemorySheet, record: BizEvaluation): Promise<unknown> {
+async function callBiz(
+  bundle: ReturnType<typeof loadBundle>,
+  formula: string,
+  figures: Map<string, Figure>,
+  sheet: MemorySheet,
+  record: BizEvaluation
+): Promise<unknown> {
   const refuse = (what: string): never => {
-    throw new Error(`only INDEX(<call>,0,k), IF(<condition on a named cell>,a,b) and BIZ calls can be evaluated here; extend test/templates/engine.ts for ${what} (in ${formula})`);
+    throw new Error(
+      `only INDEX(<call>,0,k), IF(<condition on a named cell>,a,b) and BIZ calls can be evaluated here; extend test/templates/engine.ts for ${what} (in ${formula})`
+    );
   };
   const arg = (text: string): unknown => {
     const choice = callOf(text, /IF/);

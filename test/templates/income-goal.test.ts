@@ -6,9 +6,22 @@ import { onSheet, readColumn, readName } from "./engine";
 // ./engine.ts), and every expected figure is worked by hand beside it.
 describe("Income Goal: the sheet's own figures", () => {
   const sheet = onSheet(incomeGoal);
-  const worked = onSheet(incomeGoal, { GoalAmount: "$3,000", GoalPeriod: "Month", Basis: 1, WorkdaysPerWeek: 4, WeeksOff: 4, ActiveIncome: 500, PassiveIncome: 0, JobIncome: 4000, MonthlyGrowth: "5%" });
+  const worked = onSheet(incomeGoal, {
+    GoalAmount: "$3,000",
+    GoalPeriod: "Month",
+    Basis: 1,
+    WorkdaysPerWeek: 4,
+    WeeksOff: 4,
+    ActiveIncome: 500,
+    PassiveIncome: 0,
+    JobIncome: 4000,
+    MonthlyGrowth: "5%",
+  });
   const weeksOff = onSheet(incomeGoal, { GoalAmount: 52000, GoalPeriod: "year", Basis: 0, WorkdaysPerWeek: 5, WeeksOff: 4 });
-  const widget = onSheet({ ...incomeGoal, build: (v) => incomeGoalPlan(v, [{ product: "Widget", price: 0.1, commissionRate: 1 }]) }, { GoalAmount: 1.1, GoalPeriod: "month" });
+  const widget = onSheet(
+    { ...incomeGoal, build: (v) => incomeGoalPlan(v, [{ product: "Widget", price: 0.1, commissionRate: 1 }]) },
+    { GoalAmount: 1.1, GoalPeriod: "month" }
+  );
   const replacing = [
     [{ ActiveIncome: 0, PassiveIncome: 0 }, NEVER, "no business income never grows"],
     [{ MonthlyGrowth: 0 }, NEVER, "no growth never gets there"],
@@ -48,7 +61,9 @@ describe("Income Goal: the sheet's own figures", () => {
       GoalWorkday: "GoalYear/B17",
       BusinessIncome: "ActiveIncome+PassiveIncome",
       PassiveShare: "IF(BusinessIncome=0,0,PassiveIncome/BusinessIncome)",
-      MonthsToReplace: expect.stringMatching(/^IF\(BusinessIncome>=JobIncome,0,IF\(OR\(BusinessIncome<=0,MonthlyGrowth<=0\),"Never",.*LN\(JobIncome\/BusinessIncome\)\/LN\(1\+MonthlyGrowth\)/),
+      MonthsToReplace: expect.stringMatching(
+        /^IF\(BusinessIncome>=JobIncome,0,IF\(OR\(BusinessIncome<=0,MonthlyGrowth<=0\),"Never",.*LN\(JobIncome\/BusinessIncome\)\/LN\(1\+MonthlyGrowth\)/
+      ),
     });
     expect(bizDependents(sheet.memory).size).toBe(0);
   });

@@ -69,14 +69,15 @@ describe("validateInputs: what users type becomes values, or a sentence next to 
   test("a name the template does not have is an error under that name, listing the ones it has", () => {
     const { errors } = validateInputs(incomeGoal, { GoalAmont: 5 });
     expect(errors).toEqual({
-      GoalAmont: 'There is no input named "GoalAmont" in Income Goal; its inputs are GoalAmount, GoalPeriod, Basis, WorkdaysPerWeek, WeeksOff, ActiveIncome, PassiveIncome, JobIncome, MonthlyGrowth.',
+      GoalAmont:
+        'There is no input named "GoalAmont" in Income Goal; its inputs are GoalAmount, GoalPeriod, Basis, WorkdaysPerWeek, WeeksOff, ActiveIncome, PassiveIncome, JobIncome, MonthlyGrowth.',
     });
   });
 
   test("every error is reported at once, and the cross-input check waits until each input is fine", () => {
     const { errors } = validateInputs(businessModel, { WeightStrengths: -1, WeightInterest: 0, WeightStartupCost: 0, WeightTimeToIncome: 0, Colour: "red" });
     expect(Object.keys(errors).sort()).toEqual(["Colour", "WeightStrengths"]);
-    expect(errors.WeightStrengths).toBe('Weight of your strengths must be a number in [0, 100]; you entered -1.');
+    expect(errors.WeightStrengths).toBe("Weight of your strengths must be a number in [0, 100]; you entered -1.");
   });
 
   test("a matrix too large to count exactly is refused next to its width", () => {

@@ -30,13 +30,32 @@ const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).stat
 
 const CASES: Array<[string, Template, Record<string, unknown>]> = [
   ...TEMPLATES.map((t): [string, Template, Record<string, unknown>] => [`${t.id} defaults`, t, {}]),
-  ["income goal a month, 365 days, 4-day weeks", incomeGoal, { GoalAmount: 3000, GoalPeriod: "month", Basis: 1, WorkdaysPerWeek: 4, WeeksOff: 4, MonthlyGrowth: 0.05, JobIncome: 4000 }],
+  [
+    "income goal a month, 365 days, 4-day weeks",
+    incomeGoal,
+    { GoalAmount: 3000, GoalPeriod: "month", Basis: 1, WorkdaysPerWeek: 4, WeeksOff: 4, MonthlyGrowth: 0.05, JobIncome: 4000 },
+  ],
   ["income goal never replaced", incomeGoal, { ActiveIncome: 0, PassiveIncome: 0 }],
   ["income goal already replaced", incomeGoal, { ActiveIncome: 5000 }],
   ["funnel from income", salesFunnel, { FunnelGoalFrom: "income" }],
-  ["funnel 3 sales at 30%", { ...salesFunnel, build: (v) => salesFunnelPlan(v, [{ stage: "Leads", conversion: 0.3 }, { stage: "Sales" }]) }, { FunnelSales: 3 }],
+  [
+    "funnel 3 sales at 30%",
+    { ...salesFunnel, build: (v) => salesFunnelPlan(v, [{ stage: "Leads", conversion: 0.3 }, { stage: "Sales" }]) },
+    { FunnelSales: 3 },
+  ],
   ["business model, interest first", businessModel, { WeightStrengths: 1, WeightInterest: 5, WeightStartupCost: 1, WeightTimeToIncome: 1 }],
-  ["work vs deals with actual hours", { ...workVsDeals, build: (v) => workVsDealsPlan(v, DEFAULT_ACTIVITIES.map((a, i) => ({ ...a, actual: [5, 1, 0, 4, 3, 2][i] }))) }, { DealShareTarget: 0.6 }],
+  [
+    "work vs deals with actual hours",
+    {
+      ...workVsDeals,
+      build: (v) =>
+        workVsDealsPlan(
+          v,
+          DEFAULT_ACTIVITIES.map((a, i) => ({ ...a, actual: [5, 1, 0, 4, 3, 2][i] }))
+        ),
+    },
+    { DealShareTarget: 0.6 },
+  ],
   ["tracker with a broken run", { ...dayJobTracker, build: (v) => dayJobTrackerPlan(v, [900, 3100, null, 3000, 3200, 3500, 2999, 3300]) }, {}],
   ["tracker ready", { ...dayJobTracker, build: (v) => dayJobTrackerPlan(v, [3100, 3200, 3300]) }, { ReadyMonths: 3 }],
   ["downline matrix", downlineProjection, { PlanType: "matrix" }],
@@ -50,7 +69,9 @@ const CASES: Array<[string, Template, Record<string, unknown>]> = [
   ["downline stair-step, no team", downlineProjection, { PlanType: "stair-step", PersonalVolume: 0, RecruitsPerMember: 0 }],
 ];
 
-(required(hasSoffice, "test/templates/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)") ? describe : describe.skip)("LibreOffice recomputes every native formula to the plan's figure", () => {
+(required(hasSoffice, "test/templates/libreoffice.test.ts: LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)")
+  ? describe
+  : describe.skip)("LibreOffice recomputes every native formula to the plan's figure", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hbp-templates-lo-"));
   const results = new Map<number, Map<string, Map<string, Figure>>>();
   const SENTINEL = "Recalc check";
@@ -77,10 +98,20 @@ const CASES: Array<[string, Template, Record<string, unknown>]> = [
     const files: string[] = [];
     for (const [i, [, template, raw]] of CASES.entries()) {
       const file = path.join(dir, `case${i}.xlsx`);
-      fs.writeFileSync(file, await writeWorkbook([{ template, values: write(template, raw).values }, { template: sentinel, values: {} }]));
+      fs.writeFileSync(
+        file,
+        await writeWorkbook([
+          { template, values: write(template, raw).values },
+          { template: sentinel, values: {} },
+        ])
+      );
       files.push(file);
     }
-    execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", path.join(dir, "out"), ...files], { stdio: "ignore", timeout: 120000 });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", path.join(dir, "out"), ...files],
+      { stdio: "ignore", timeout: 120000 }
+    );
     for (const i of CASES.keys()) results.set(i, await readFigures(path.join(dir, "out", `case${i}.xlsx`)));
   });
 
@@ -98,7 +129,10 @@ const CASES: Array<[string, Template, Record<string, unknown>]> = [
       if (c.formula === undefined || skip.has(at)) continue;
       const got = ws.get(at) ?? null; // blank is null: it never passes for 0
       const want = c.value;
-      const same = typeof want === "number" ? typeof got === "number" && Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)) : got === want || (want === "" && got === null);
+      const same =
+        typeof want === "number"
+          ? typeof got === "number" && Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))
+          : got === want || (want === "" && got === null);
       if (!same) wrong.push(`${at} ${c.formula}: LibreOffice ${JSON.stringify(got)}, plan ${JSON.stringify(want)}`);
       checked++;
     }

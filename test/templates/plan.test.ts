@@ -76,7 +76,9 @@ describe("the whole plan", () => {
   test("a linked input cannot be set in the whole plan; the message says what it is", () => {
     const { entries, errors } = composePlan({ "sales-funnel": { FunnelIncome: 900 } });
     expect(entries).toEqual([]);
-    expect(errors["Sales Funnel"].FunnelIncome).toBe("FunnelIncome is linked in the whole plan: it is GoalMonth, so change that instead (or write the Sales Funnel template on its own).");
+    expect(errors["Sales Funnel"].FunnelIncome).toBe(
+      "FunnelIncome is linked in the whole plan: it is GoalMonth, so change that instead (or write the Sales Funnel template on its own)."
+    );
     expect(composePlan({ "day-job-tracker": { monthlytarget: 1 } }).errors["Day-Job Tracker"].monthlytarget).toMatch(/JobIncome/);
   });
 
@@ -91,8 +93,14 @@ describe("the whole plan", () => {
     }
     const missing: string[] = [];
     for (const [title, plan] of all) {
-      const formulas = [...plan.cells.flatMap((c) => (c.formula ? [c.formula] : [])), ...plan.tables.flatMap((t) => t.rows.flatMap((r) => r.flatMap((x) => (typeof x === "object" ? [x.formula] : []))))];
-      for (const f of formulas) for (const r of references(f)) if ((r.kind === "name" || (r.kind === "structured" && r.table)) && !defined.has((r.kind === "name" ? r.name : r.table!).toUpperCase())) missing.push(`${title}: ${f}`);
+      const formulas = [
+        ...plan.cells.flatMap((c) => (c.formula ? [c.formula] : [])),
+        ...plan.tables.flatMap((t) => t.rows.flatMap((r) => r.flatMap((x) => (typeof x === "object" ? [x.formula] : [])))),
+      ];
+      for (const f of formulas)
+        for (const r of references(f))
+          if ((r.kind === "name" || (r.kind === "structured" && r.table)) && !defined.has((r.kind === "name" ? r.name : r.table!).toUpperCase()))
+            missing.push(`${title}: ${f}`);
     }
     expect(missing).toEqual([]);
   });
@@ -106,7 +114,21 @@ describe("the whole plan", () => {
     expect(numericLabels.length).toBe(RECRUIT_SEARCH_STEPS + 1 + 2 + 5);
     // Plan refers to every other sheet that feeds it.
     const text = plan.cells.map((c) => c.formula ?? "").join(" ");
-    for (const name of ["GoalMonth", "GoalWeek", "GoalDay", "GoalWorkday", "FunnelTop", "EffectivePayoutRate", "MedianMemberNet", "ShareWithProfit", "ShareAtGoal", "MonthsToReplace", "JobIncome", "ReadyMonths"]) expect(text).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of [
+      "GoalMonth",
+      "GoalWeek",
+      "GoalDay",
+      "GoalWorkday",
+      "FunnelTop",
+      "EffectivePayoutRate",
+      "MedianMemberNet",
+      "ShareWithProfit",
+      "ShareAtGoal",
+      "MonthsToReplace",
+      "JobIncome",
+      "ReadyMonths",
+    ])
+      expect(text).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   test("the Plan's figures for the defaults, worked by hand", () => {
@@ -158,13 +180,19 @@ describe("the whole plan", () => {
 describe("the recruiting search", () => {
   test("the closed form is core's month-by-month PROJECTION without a market cap", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 120 }), fc.boolean(), (r0, a, n, near) => {
-        // Half the cases put the rate within a millionth of the attrition, where the closed form is weakest.
-        const r = near ? Math.max(0, a + (r0 - 1.5) * 1e-6) : r0;
-        const team = projection(r, n, 1, 1, 0, a)[n - 1][1];
-        fc.pre(Number.isFinite(team) && team < 1e300);
-        expect(Math.abs(teamWithoutSaturation(r, a, n) - team)).toBeLessThanOrEqual(1e-9 * Math.max(1, team));
-      })
+      fc.property(
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.boolean(),
+        (r0, a, n, near) => {
+          // Half the cases put the rate within a millionth of the attrition, where the closed form is weakest.
+          const r = near ? Math.max(0, a + (r0 - 1.5) * 1e-6) : r0;
+          const team = projection(r, n, 1, 1, 0, a)[n - 1][1];
+          fc.pre(Number.isFinite(team) && team < 1e300);
+          expect(Math.abs(teamWithoutSaturation(r, a, n) - team)).toBeLessThanOrEqual(1e-9 * Math.max(1, team));
+        }
+      )
     );
   });
 

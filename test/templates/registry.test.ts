@@ -48,7 +48,21 @@ describe("the six templates", () => {
 
   test("the issue's named outputs exist", () => {
     const names = new Set(sheets.flatMap((s) => [...s.names.keys()]));
-    for (const n of ["GoalMonth", "GoalDay", "GoalWorkday", "MonthsToReplace", "FunnelTop", "ProjectedNet12", "BreakEvenMonth", "ShareWithProfit", "CoreModel", "DealShare", "MonthsAtTarget", "Ready"]) expect(names).toContain(n);
+    for (const n of [
+      "GoalMonth",
+      "GoalDay",
+      "GoalWorkday",
+      "MonthsToReplace",
+      "FunnelTop",
+      "ProjectedNet12",
+      "BreakEvenMonth",
+      "ShareWithProfit",
+      "CoreModel",
+      "DealShare",
+      "MonthsAtTarget",
+      "Ready",
+    ])
+      expect(names).toContain(n);
   });
 
   test.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: every input has a label, help and a valid default; outputs are named formulas", (_id, t) => {

@@ -6,7 +6,10 @@ import { onSheet, readColumn, readName } from "./engine";
 describe("Sales Funnel: the sheet's own figures", () => {
   const defaults = onSheet(salesFunnel);
   const fromIncome = onSheet(salesFunnel, { FunnelGoalFrom: "INCOME" });
-  const own = onSheet({ ...salesFunnel, build: (v) => salesFunnelPlan(v, [{ stage: "Visitors", conversion: 0.02 }, { stage: "Leads", conversion: 0.1 }, { stage: "Sales" }]) }, { FunnelSales: 10 });
+  const own = onSheet(
+    { ...salesFunnel, build: (v) => salesFunnelPlan(v, [{ stage: "Visitors", conversion: 0.02 }, { stage: "Leads", conversion: 0.1 }, { stage: "Sales" }]) },
+    { FunnelSales: 10 }
+  );
   const noise = onSheet({ ...salesFunnel, build: (v) => salesFunnelPlan(v, [{ stage: "Leads", conversion: 0.3 }, { stage: "Sales" }]) }, { FunnelSales: 3 });
   const thirtySeven = onSheet(salesFunnel, { FunnelSales: 37 });
   const none = onSheet(salesFunnel, { FunnelSales: 0 });

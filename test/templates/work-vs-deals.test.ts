@@ -2,7 +2,14 @@ import { workVsDeals, workVsDealsPlan, DEFAULT_ACTIVITIES, ON_TARGET, BELOW_TARG
 import { bizDependents } from "../../src/workbook/memory";
 import { onSheet, readCell, readName } from "./engine";
 
-const withActuals = (actual: (number | null)[]) => ({ ...workVsDeals, build: (v: any) => workVsDealsPlan(v, DEFAULT_ACTIVITIES.map((a, i) => ({ ...a, actual: actual[i] ?? null }))) });
+const withActuals = (actual: (number | null)[]) => ({
+  ...workVsDeals,
+  build: (v: any) =>
+    workVsDealsPlan(
+      v,
+      DEFAULT_ACTIVITIES.map((a, i) => ({ ...a, actual: actual[i] ?? null }))
+    ),
+});
 
 // Figures the written sheet computes (LibreOffice recalculating it, ./engine.ts), against hand arithmetic.
 describe("Work vs Deals: the sheet's own figures", () => {

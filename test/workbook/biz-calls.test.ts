@@ -32,15 +32,40 @@ describe("the counter counts as Excel evaluates", () => {
   const sheet = (cells: string) =>
     JSZip.loadAsync(
       // a minimal package: the counter reads only the worksheets
-      new JSZip().file("xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`).generateAsync({ type: "nodebuffer" })
+      new JSZip()
+        .file(
+          "xl/worksheets/sheet1.xml",
+          `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`
+        )
+        .generateAsync({ type: "nodebuffer" })
     );
 
   test.each([
-    ['<c r="A1"><f>_xldudf_BIZ_GOAL(1,"year","day")</f><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c>', 1, "one ordinary formula with one call; a native one with none"],
-    ['<c r="A1" cm="1"><f t="array" ref="A1:B8">_xldudf_BIZ_SIMULATE(1,2)</f><v>1</v></c><c r="B1"><v>2</v></c><c r="A2" s="1"/>', 1, "an array formula over 16 cells: once"],
-    ['<c r="A1"><f>INDEX(_xldudf_BIZ_P(1),1,1)</f><v>1</v></c><c r="B1"><f>INDEX(_xldudf_BIZ_P(1),1,2)</f><v>2</v></c>', 2, "a table read cell by cell: once per cell"],
-    ['<c r="A1"><f t="shared" si="0" ref="A1:C1">_xldudf_BIZ_GOAL(A2)</f><v>1</v></c><c r="B1"><f t="shared" si="0"/><v>1</v></c><c r="C1"><f t="shared" si="0"/><v>1</v></c>', 3, "a shared formula: once per cell that shares it"],
-    ['<c r="A1"><f>_xldudf_BIZ_GOAL(_xldudf_BIZ_GOAL(1,"a)","b"),"year","day")+_xldudf_BIZ_X()</f><v>1</v></c>', 3, "nested and repeated calls each count, a parenthesis in a string is text"],
+    [
+      '<c r="A1"><f>_xldudf_BIZ_GOAL(1,"year","day")</f><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c>',
+      1,
+      "one ordinary formula with one call; a native one with none",
+    ],
+    [
+      '<c r="A1" cm="1"><f t="array" ref="A1:B8">_xldudf_BIZ_SIMULATE(1,2)</f><v>1</v></c><c r="B1"><v>2</v></c><c r="A2" s="1"/>',
+      1,
+      "an array formula over 16 cells: once",
+    ],
+    [
+      '<c r="A1"><f>INDEX(_xldudf_BIZ_P(1),1,1)</f><v>1</v></c><c r="B1"><f>INDEX(_xldudf_BIZ_P(1),1,2)</f><v>2</v></c>',
+      2,
+      "a table read cell by cell: once per cell",
+    ],
+    [
+      '<c r="A1"><f t="shared" si="0" ref="A1:C1">_xldudf_BIZ_GOAL(A2)</f><v>1</v></c><c r="B1"><f t="shared" si="0"/><v>1</v></c><c r="C1"><f t="shared" si="0"/><v>1</v></c>',
+      3,
+      "a shared formula: once per cell that shares it",
+    ],
+    [
+      '<c r="A1"><f>_xldudf_BIZ_GOAL(_xldudf_BIZ_GOAL(1,"a)","b"),"year","day")+_xldudf_BIZ_X()</f><v>1</v></c>',
+      3,
+      "nested and repeated calls each count, a parenthesis in a string is text",
+    ],
   ])("%s -> %p calls (%s)", async (cells, n) => {
     expect(await bizCalls(await sheet(cells))).toHaveLength(n);
   });
@@ -61,7 +86,7 @@ describe("IF and CHOOSE evaluate only the branch they pick", () => {
   // CHOOSE run only the argument they return, IFS and SWITCH run them all.
   test.each([
     ['IF(PlanType="matrix",_xldudf_BIZ_A(1),_xldudf_BIZ_B(1))', 1, "one of two branches"],
-    ['IF(A1,_xldudf_BIZ_A(1),IF(A2,_xldudf_BIZ_B(1),_xldudf_BIZ_C(1)))', 1, "nested IFs: still one"],
+    ["IF(A1,_xldudf_BIZ_A(1),IF(A2,_xldudf_BIZ_B(1),_xldudf_BIZ_C(1)))", 1, "nested IFs: still one"],
     ["INDEX(IF(A1,_xldudf_BIZ_A(1),_xldudf_BIZ_B(1)),0,3)", 1, "inside INDEX"],
     ["IF(_xldudf_BIZ_T(1)>0,_xldudf_BIZ_A(1),2)", 2, "the condition always runs"],
     ["IF(A1,_xldudf_BIZ_A(_xldudf_BIZ_B(1)),_xldudf_BIZ_C(1))", 2, "the costlier branch counts"],
@@ -77,7 +102,9 @@ describe("IF and CHOOSE evaluate only the branch they pick", () => {
 // The Downline Projection's reality check: the four plans' summaries (one call each, its column
 // spilled whole) and the chosen plan's brackets (one formula whose IF picks one of four calls), so
 // 8 calls written, 5 evaluated a recalculation. Every other sheet computes without the add-in.
-const WRITTEN = ["SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP", "SIMULATE", "SIMULATE", "SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP"].map((id) => `_xldudf_BIZ_${id}`);
+const WRITTEN = ["SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP", "SIMULATE", "SIMULATE", "SIMULATEMATRIX", "SIMULATEBINARY", "SIMULATESTAIRSTEP"].map(
+  (id) => `_xldudf_BIZ_${id}`
+);
 
 describe.each([...TEMPLATES.map((t) => [t.id, t.id === "downline-projection" ? 5 : 0] as const), ["all", 5] as const])("bizplan new %s", (id, expected) => {
   let buffer: Buffer;

@@ -1,7 +1,16 @@
 import { incomeGoal } from "../../src/templates/income-goal";
 import { validateInputs } from "../../src/templates/inputs";
 import { WorkbookError, writeWorkbook } from "../../src/workbook/xlsx";
-import { CURRENCIES, NEUTRAL_MONEY_FORMAT, cultureMoneyFormat, currencyDigits, currencyFormat, defaultCurrency, findCurrency, localeCurrency } from "../../src/workbook/currency";
+import {
+  CURRENCIES,
+  NEUTRAL_MONEY_FORMAT,
+  cultureMoneyFormat,
+  currencyDigits,
+  currencyFormat,
+  defaultCurrency,
+  findCurrency,
+  localeCurrency,
+} from "../../src/workbook/currency";
 
 /**
  * The currency table against a second source: CLDR's conventions for the locale each entry names,
@@ -15,12 +24,15 @@ const sideInLocale = (locale: string, code: string) => {
 };
 
 describe("the currency table", () => {
-  test.each(CURRENCIES.filter((c) => c.locale).map((c) => [c.code, c] as const))("%s: the symbol is on the side its locale writes it, and is that locale's symbol", (_, c) => {
-    expect(sideInLocale(c.locale as string, c.code)).toBe(c.after ? "after" : "before");
-    const symbol = new Intl.NumberFormat(c.locale, { style: "currency", currency: c.code }).formatToParts(1).find((p) => p.type === "currency")?.value;
-    // ja-JP writes the full-width yen sign (U+FFE5); Excel's list has the ordinary one (U+00A5).
-    expect(symbol?.normalize("NFKC")).toBe(c.symbol);
-  });
+  test.each(CURRENCIES.filter((c) => c.locale).map((c) => [c.code, c] as const))(
+    "%s: the symbol is on the side its locale writes it, and is that locale's symbol",
+    (_, c) => {
+      expect(sideInLocale(c.locale as string, c.code)).toBe(c.after ? "after" : "before");
+      const symbol = new Intl.NumberFormat(c.locale, { style: "currency", currency: c.code }).formatToParts(1).find((p) => p.type === "currency")?.value;
+      // ja-JP writes the full-width yen sign (U+FFE5); Excel's list has the ordinary one (U+00A5).
+      expect(symbol?.normalize("NFKC")).toBe(c.symbol);
+    }
+  );
 
   test("codes are unique ISO 4217 codes that Intl knows", () => {
     const codes = CURRENCIES.map((c) => c.code);

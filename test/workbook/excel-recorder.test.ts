@@ -32,7 +32,9 @@ const nameTable = (name: string) =>
   });
 
 describe("defined names (Define and use names in formulas; ECMA-376 18.17; MS-OI29500 2.1.568)", () => {
-  test.each(["GoalMonth", "_private", "\\back", "Sales.Q1", "a".repeat(255), "XFE1", "AB1048577", "Rate2x"])("%s is a name", async (name) => expect(await addName(name)).toBe("ok"));
+  test.each(["GoalMonth", "_private", "\\back", "Sales.Q1", "a".repeat(255), "XFE1", "AB1048577", "Rate2x"])("%s is a name", async (name) =>
+    expect(await addName(name)).toBe("ok")
+  );
   test.each([
     ["AB12", /looks like a cell reference/],
     ["XFD1048576", /looks like a cell reference/],
@@ -50,7 +52,9 @@ describe("defined names (Define and use names in formulas; ECMA-376 18.17; MS-OI
 });
 
 describe("sheet names (Rename a worksheet; MS-OI29500 2.1.578)", () => {
-  test.each(["Income Goal", "Day-Job Tracker", "Owner's Plan", "x".repeat(31), "Histories"])("%s is a sheet name", async (name) => expect(await addSheet(name)).toBe("ok"));
+  test.each(["Income Goal", "Day-Job Tracker", "Owner's Plan", "x".repeat(31), "Histories"])("%s is a sheet name", async (name) =>
+    expect(await addSheet(name)).toBe("ok")
+  );
   test.each([
     ["", /cannot be blank/],
     ["History", /reserved/],
@@ -93,21 +97,38 @@ describe("tables", () => {
 
   test("no formula in a table's header row, written before or after the table", async () => {
     const s = (c: any) => c.workbook.worksheets.getItem("Sheet1");
-    expect(await attempt((c) => s(c).tables.add("A1:B3", true).getHeaderRowRange().values = [["Item", "=1+1"]])).toMatch(/header row of table .* cannot hold a formula/);
-    expect(await attempt((c) => s(c).tables.add("A1:B3", true).getHeaderRowRange().values = [["Item", "Price"]])).toBe("ok");
-    expect(await attempt((c) => s(c).tables.add("A1:B3", true).getDataBodyRange().formulas = [["=1+1", 2], ["x", 3]])).toBe("ok"); // the body may
-    expect(await attempt((c) => { s(c).getRange("A1:B1").formulas = [["Item", "=B9"]]; s(c).tables.add("A1:B3", true); })).toMatch(/header row of a table cannot hold a formula/);
+    expect(await attempt((c) => (s(c).tables.add("A1:B3", true).getHeaderRowRange().values = [["Item", "=1+1"]]))).toMatch(
+      /header row of table .* cannot hold a formula/
+    );
+    expect(await attempt((c) => (s(c).tables.add("A1:B3", true).getHeaderRowRange().values = [["Item", "Price"]]))).toBe("ok");
+    expect(
+      await attempt(
+        (c) =>
+          (s(c).tables.add("A1:B3", true).getDataBodyRange().formulas = [
+            ["=1+1", 2],
+            ["x", 3],
+          ])
+      )
+    ).toBe("ok"); // the body may
+    expect(
+      await attempt((c) => {
+        s(c).getRange("A1:B1").formulas = [["Item", "=B9"]];
+        s(c).tables.add("A1:B3", true);
+      })
+    ).toMatch(/header row of a table cannot hold a formula/);
   });
 });
 
 describe("charts (Excel.ChartType)", () => {
-  const chart = (type: string) => attempt((c) => c.workbook.worksheets.getItem("Sheet1").charts.add(type, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Columns"));
+  const chart = (type: string) =>
+    attempt((c) => c.workbook.worksheets.getItem("Sheet1").charts.add(type, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Columns"));
   test.each(["ColumnClustered", "BarClustered", "Line", "Pie", "3DPie", "Funnel"])("%s is a chart type", async (type) => expect(await chart(type)).toBe("ok"));
   test.each(["Column", "bar", "Spline", "columnClustered"])("%s is refused", async (type) => expect(await chart(type)).toMatch(/not an Excel.ChartType/));
 });
 
 describe("data validation lists", () => {
-  const list = (source: string) => attempt((c) => (c.workbook.worksheets.getItem("Sheet1").getRange("B4").dataValidation.rule = { list: { inCellDropDown: true, source } }));
+  const list = (source: string) =>
+    attempt((c) => (c.workbook.worksheets.getItem("Sheet1").getRange("B4").dataValidation.rule = { list: { inCellDropDown: true, source } }));
   test("a source of 255 characters is taken, 256 refused", async () => {
     expect(await list("a".repeat(255))).toBe("ok");
     expect(await list("a".repeat(256))).toMatch(/at most 255 characters/);

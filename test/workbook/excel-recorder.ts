@@ -138,7 +138,6 @@ export function boxAddress(b: Box): string {
 }
 const quoteSheet = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
 
-
 // ---- What Excel refuses, each rule with its source ----
 
 /**
@@ -152,7 +151,8 @@ const quoteSheet = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : `'$
  */
 export function nameProblem(name: string): string | undefined {
   if (name.length === 0 || name.length > 255) return `a name has 1 to 255 characters; "${name.slice(0, 40)}" has ${name.length}`;
-  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return `"${name}" is not a valid name: it starts with a letter, _ or \\ and holds only letters, digits, _, . and \\`;
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name))
+    return `"${name}" is not a valid name: it starts with a letter, _ or \\ and holds only letters, digits, _, . and \\`;
   if (/^(TRUE|FALSE)$/i.test(name)) return `"${name}" is a logical value, not a name`;
   if (looksLikeCell(name)) return `"${name}" looks like a cell reference`;
   return undefined;
@@ -193,13 +193,15 @@ export function tableNameProblem(name: string): string | undefined {
 
 /** The values of Excel.ChartType (https://learn.microsoft.com/en-us/javascript/api/excel/excel.charttype); charts.add refuses anything else. */
 export const CHART_TYPES: ReadonlySet<string> = new Set(
-  ("ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered BarStacked BarStacked100 3DBarClustered 3DBarStacked 3DBarStacked100 " +
+  (
+    "ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered BarStacked BarStacked100 3DBarClustered 3DBarStacked 3DBarStacked100 " +
     "LineStacked LineStacked100 LineMarkers LineMarkersStacked LineMarkersStacked100 PieOfPie PieExploded 3DPieExploded BarOfPie XYScatterSmooth XYScatterSmoothNoMarkers XYScatterLines " +
     "XYScatterLinesNoMarkers AreaStacked AreaStacked100 3DAreaStacked 3DAreaStacked100 DoughnutExploded RadarMarkers RadarFilled Surface SurfaceWireframe SurfaceTopView SurfaceTopViewWireframe " +
     "Bubble Bubble3DEffect StockHLC StockOHLC StockVHLC StockVOHLC CylinderColClustered CylinderColStacked CylinderColStacked100 CylinderBarClustered CylinderBarStacked CylinderBarStacked100 " +
     "CylinderCol ConeColClustered ConeColStacked ConeColStacked100 ConeBarClustered ConeBarStacked ConeBarStacked100 ConeCol PyramidColClustered PyramidColStacked PyramidColStacked100 " +
     "PyramidBarClustered PyramidBarStacked PyramidBarStacked100 PyramidCol 3DColumn Line 3DLine 3DPie Pie XYScatter 3DArea Area Doughnut Radar Histogram Boxwhisker Pareto RegionMap Treemap " +
-    "Waterfall Sunburst Funnel").split(" ")
+    "Waterfall Sunburst Funnel"
+  ).split(" ")
 );
 
 /**
@@ -247,7 +249,11 @@ export function createRecorder(options: RecorderOptions = {}) {
 
   const findSheet = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const nameTaken = (n: string) => [...state.names.keys(), ...state.tables.map((t) => t.name)].some((x) => x.toLowerCase() === n.toLowerCase());
-  const notLoaded = (what: string) => new OfficeError("PropertyNotLoaded", `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  const notLoaded = (what: string) =>
+    new OfficeError(
+      "PropertyNotLoaded",
+      `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+    );
 
   function newContext() {
     const queue: Pending[] = [];
@@ -313,7 +319,10 @@ export function createRecorder(options: RecorderOptions = {}) {
                 for (let j = 0; j < box.cols; j++) {
                   const v = g[i][j];
                   if (typeof v === "string" && v.startsWith("=") && overlaps(head, { top: box.top + i, left: box.left + j, rows: 1, cols: 1 }))
-                    throw new OfficeError("InvalidArgument", `The header row of table ${t.name} cannot hold a formula (${colName(box.left + j)}${box.top + i + 1}: ${v}).`);
+                    throw new OfficeError(
+                      "InvalidArgument",
+                      `The header row of table ${t.name} cannot hold a formula (${colName(box.left + j)}${box.top + i + 1}: ${v}).`
+                    );
                 }
             }
           }
@@ -378,7 +387,10 @@ export function createRecorder(options: RecorderOptions = {}) {
             const source = (rule as { list?: { source?: unknown } })?.list?.source;
             if (typeof source === "string" && source.length > MAX_LIST_SOURCE) {
               enqueue(target, "dataValidation.rule", [rule], () => {
-                throw new OfficeError("InvalidArgument", `A list validation's source has at most ${MAX_LIST_SOURCE} characters; this one has ${source.length}.`);
+                throw new OfficeError(
+                  "InvalidArgument",
+                  `A list validation's source has at most ${MAX_LIST_SOURCE} characters; this one has ${source.length}.`
+                );
               });
               return;
             }
@@ -386,10 +398,14 @@ export function createRecorder(options: RecorderOptions = {}) {
           },
         },
         getCell(row: number, col: number) {
-          return makeRange(sheetRef, () => {
-            const b = boxNow();
-            return { top: b.top + row, left: b.left + col, rows: 1, cols: 1 };
-          }, label);
+          return makeRange(
+            sheetRef,
+            () => {
+              const b = boxNow();
+              return { top: b.top + row, left: b.left + col, rows: 1, cols: 1 };
+            },
+            label
+          );
         },
         load(props?: string) {
           enqueue(target, "load", [props], () => {
@@ -447,15 +463,19 @@ export function createRecorder(options: RecorderOptions = {}) {
           });
         },
         getUsedRangeOrNullObject(valuesOnly?: boolean) {
-          return makeRange(sheetRef, () => {
-            const used = [...sheetRef().cells.entries()]
-              .filter(([, c]) => (valuesOnly ? c.formula !== undefined && c.formula !== "" : true))
-              .map(([k]) => parseBox(k));
-            if (used.length === 0) return null;
-            const top = Math.min(...used.map((k) => k.top));
-            const left = Math.min(...used.map((k) => k.left));
-            return { top, left, rows: Math.max(...used.map((k) => k.top)) - top + 1, cols: Math.max(...used.map((k) => k.left)) - left + 1 };
-          }, label);
+          return makeRange(
+            sheetRef,
+            () => {
+              const used = [...sheetRef().cells.entries()]
+                .filter(([, c]) => (valuesOnly ? c.formula !== undefined && c.formula !== "" : true))
+                .map(([k]) => parseBox(k));
+              if (used.length === 0) return null;
+              const top = Math.min(...used.map((k) => k.top));
+              const left = Math.min(...used.map((k) => k.left));
+              return { top, left, rows: Math.max(...used.map((k) => k.top)) - top + 1, cols: Math.max(...used.map((k) => k.left)) - left + 1 };
+            },
+            label
+          );
         },
         tables: {
           add(address: string, hasHeaders: boolean) {
@@ -487,10 +507,12 @@ export function createRecorder(options: RecorderOptions = {}) {
               // Excel: "A table cannot overlap a range that contains a PivotTable report, query
               // results, protected cells or another table." (its own message when one is tried).
               const other = state.tables.find((t) => t.sheet === sheetRef().name && overlaps(parseBox(t.address), box));
-              if (other) throw new OfficeError("InvalidArgument", `A table cannot overlap another table: ${boxAddress(box)} overlaps ${other.name} (${other.address}).`);
+              if (other)
+                throw new OfficeError("InvalidArgument", `A table cannot overlap another table: ${boxAddress(box)} overlaps ${other.name} (${other.address}).`);
               for (let j = 0; j < box.cols; j++) {
                 const f = sheetRef().cells.get(`${colName(box.left + j)}${box.top + 1}`)?.formula;
-                if (hasHeaders && typeof f === "string" && f.startsWith("=")) throw new OfficeError("InvalidArgument", `The header row of a table cannot hold a formula (${colName(box.left + j)}${box.top + 1}: ${f}).`);
+                if (hasHeaders && typeof f === "string" && f.startsWith("="))
+                  throw new OfficeError("InvalidArgument", `The header row of a table cannot hold a formula (${colName(box.left + j)}${box.top + 1}: ${f}).`);
               }
               state.tables.push({ name, sheet: sheetRef().name, address: boxAddress(box) });
             });
@@ -613,7 +635,16 @@ export function createRecorder(options: RecorderOptions = {}) {
       names,
       tables,
       protection,
-      getSelectedRange: () => makeRange(() => findSheet(selSheet) ?? (() => { throw new OfficeError("ItemNotFound", "no selection"); })(), selection, selSheet),
+      getSelectedRange: () =>
+        makeRange(
+          () =>
+            findSheet(selSheet) ??
+            (() => {
+              throw new OfficeError("ItemNotFound", "no selection");
+            })(),
+          selection,
+          selSheet
+        ),
     };
 
     /**
@@ -623,7 +654,11 @@ export function createRecorder(options: RecorderOptions = {}) {
      * (cultureInfo and its number separators are ExcelApi 1.11, currencySymbol 1.17).
      */
     const needs = (minor: number, what: string) => {
-      if (apiMinor < minor) throw new OfficeError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel (${what}: ExcelApi 1.${minor}).`);
+      if (apiMinor < minor)
+        throw new OfficeError(
+          "ApiNotFound",
+          `The API you are trying to use could not be found. It may be available in a newer version of Excel (${what}: ExcelApi 1.${minor}).`
+        );
     };
     const loadable = (label: string, props: Record<string, { minor: number; value: () => unknown }>) => {
       const loaded: Record<string, unknown> = {};

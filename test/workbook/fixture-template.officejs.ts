@@ -62,7 +62,11 @@ export function officeFixture(options: { rows?: number } = {}): Template {
           {
             name: "PricePoints",
             ref: "A13",
-            columns: [{ header: "Product", input: true }, { header: "Price", format: "currency", input: true }, { header: "Sales needed", format: "integer" }],
+            columns: [
+              { header: "Product", input: true },
+              { header: "Price", format: "currency", input: true },
+              { header: "Sales needed", format: "integer" },
+            ],
             rows,
           },
         ],
@@ -74,4 +78,10 @@ export function officeFixture(options: { rows?: number } = {}): Template {
   };
 }
 
-export const fixtureValues = (over: Record<string, number | string> = {}): InputValues => ({ GoalAmount: 36000, GoalPeriod: "year", Commission: 0.25, Products: 3, ...over });
+export const fixtureValues = (over: Record<string, number | string> = {}): InputValues => ({
+  GoalAmount: 36000,
+  GoalPeriod: "year",
+  Commission: 0.25,
+  Products: 3,
+  ...over,
+});

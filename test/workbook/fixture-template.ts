@@ -20,7 +20,15 @@ export function fixtureTemplate(options: { wrongCache?: boolean } = {}): Templat
     summary: "A fixture for the writer tests.",
     inputs: [
       { name: "FxGoal", label: "Goal amount", kind: "number", domain: AMOUNT, format: "currency", default: 36000, help: "What you want to earn." },
-      { name: "FxPeriod", label: "Goal period", kind: "choice", choices: ["year", "month"], format: "text", default: "year", help: "The period the goal is for." },
+      {
+        name: "FxPeriod",
+        label: "Goal period",
+        kind: "choice",
+        choices: ["year", "month"],
+        format: "text",
+        default: "year",
+        help: "The period the goal is for.",
+      },
       { name: "FxRate", label: "Commission", kind: "number", domain: RATE, format: "percent", default: 0.25 },
     ],
     outputs: ["FxMonth", "FxDay", "FxYearly", "FxTotalSales"],
@@ -30,7 +38,11 @@ export function fixtureTemplate(options: { wrongCache?: boolean } = {}): Templat
       const rate = Number(values.FxRate);
       const month = convertGoal(goal, parsePeriod(period), "month");
       const day = convertGoal(goal, parsePeriod(period), "day");
-      const products: Array<[string, number]> = [["Starter kit", 50], ["Monthly box", 120], ["Coaching", 400]];
+      const products: Array<[string, number]> = [
+        ["Starter kit", 50],
+        ["Monthly box", 120],
+        ["Coaching", 400],
+      ];
       const rows: TableCell[][] = products.map(([name, price]) => [
         name,
         { formula: "ROUNDUP(FxMonth*12/([@Price]*FxRate),0)", value: salesNeeded(month * 12, price, rate) },

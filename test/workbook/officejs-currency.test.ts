@@ -131,6 +131,11 @@ describe("the stand-in's cultureInfo is as strict as Office.js", () => {
 
   test("requirement sets are cumulative, up to the host's", () => {
     const rec = createRecorder({ excelApi: "1.11" });
-    expect([rec.isSetSupported("ExcelApi", "1.8"), rec.isSetSupported("ExcelApi", "1.11"), rec.isSetSupported("ExcelApi", "1.12"), rec.isSetSupported("WordApi", "1.1")]).toEqual([true, true, false, false]);
+    expect([
+      rec.isSetSupported("ExcelApi", "1.8"),
+      rec.isSetSupported("ExcelApi", "1.11"),
+      rec.isSetSupported("ExcelApi", "1.12"),
+      rec.isSetSupported("WordApi", "1.1"),
+    ]).toEqual([true, true, false, false]);
   });
 });

@@ -13,7 +13,10 @@ import { RecorderOptions, createRecorder } from "./excel-recorder";
 const SHEETS = ["Plan", ...TEMPLATES.map((t) => t.title)];
 
 const existing = (): RecorderOptions => ({
-  sheets: [{ name: "Sheet1", cells: { A1: "my data", B2: 42 } }, { name: "Income Goal", cells: { A1: "hand-made goal sheet" } }],
+  sheets: [
+    { name: "Sheet1", cells: { A1: "my data", B2: 42 } },
+    { name: "Income Goal", cells: { A1: "hand-made goal sheet" } },
+  ],
   names: { MyRate: "Sheet1!B2" },
 });
 

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { columnName, exactRects, parseCell, touchingBlocks } from "../../src/workbook/blocks";
-import { PROTECTED_MESSAGE, REQUIRED_SETS, MIN_EXCEL_API, insertFormulaAtSelection, insertTemplate, reboundFormula, reconnectFormulas } from "../../src/workbook/officejs";
+import {
+  PROTECTED_MESSAGE,
+  REQUIRED_SETS,
+  MIN_EXCEL_API,
+  insertFormulaAtSelection,
+  insertTemplate,
+  reboundFormula,
+  reconnectFormulas,
+} from "../../src/workbook/officejs";
 import { freeSheetName, namesForCopy, renameInFormula } from "../../src/workbook/rename";
 import { LOOKS, NUMBER_FORMATS } from "../../src/workbook/styles";
 import { TEMPLATES } from "../../src/templates";
@@ -13,7 +21,10 @@ import { fixtureValues, officeFixture } from "./fixture-template.officejs";
 const EN_US_MONEY = '"$"#,##0.00';
 
 const existing = (): RecorderOptions => ({
-  sheets: [{ name: "Sheet1", cells: { A1: "my data", B2: 42 } }, { name: "Income Goal", cells: { A1: "hand-made goal sheet" } }],
+  sheets: [
+    { name: "Sheet1", cells: { A1: "my data", B2: 42 } },
+    { name: "Income Goal", cells: { A1: "hand-made goal sheet" } },
+  ],
   names: { MyRate: "Sheet1!B2" },
 });
 
@@ -37,7 +48,12 @@ describe("insertTemplate", () => {
     // The first batch only reads.
     expect(rec.calls.filter((c) => c.batch === 1).every((c) => c.op === "load")).toBe(true);
 
-    expect(rec.cell("Income Goal", "B3")).toMatchObject({ formula: 36000, numberFormat: EN_US_MONEY, fill: LOOKS.input.fill, fontColor: LOOKS.input.fontColor });
+    expect(rec.cell("Income Goal", "B3")).toMatchObject({
+      formula: 36000,
+      numberFormat: EN_US_MONEY,
+      fill: LOOKS.input.fill,
+      fontColor: LOOKS.input.fontColor,
+    });
     expect(rec.cell("Income Goal", "B7")).toMatchObject({ formula: '=BIZ.GOAL(GoalAmount,GoalPeriod,"month")', fill: LOOKS.output.fill, bold: true });
     expect(rec.cell("Income Goal", "A1")).toMatchObject({ formula: "Income Goal", size: LOOKS.title.size, bold: true });
     // A note that Excel would read as a formula is written as text.
@@ -142,7 +158,9 @@ describe("insertTemplate", () => {
   test("a failure at the second sync leaves the workbook as it was, with a readable message", async () => {
     const rec = createRecorder({ ...existing(), failAtSync: 2, failWith: { code: "GeneralException", message: "An internal error has occurred." } });
     const before = snapshot(rec);
-    await expect(insertTemplate(officeFixture(), fixtureValues(), rec.excel)).rejects.toThrow("Inserting the Income Goal plan failed: An internal error has occurred (GeneralException)");
+    await expect(insertTemplate(officeFixture(), fixtureValues(), rec.excel)).rejects.toThrow(
+      "Inserting the Income Goal plan failed: An internal error has occurred (GeneralException)"
+    );
     expect(snapshot(rec)).toBe(before);
     expect(rec.sheetNames()).toEqual(["Sheet1", "Income Goal"]);
     // The clean-up ran in a fresh Excel.run.
@@ -167,9 +185,15 @@ describe("insertTemplate", () => {
   });
 
   test("a failure at the first sync changes nothing and needs no clean-up", async () => {
-    const rec = createRecorder({ ...existing(), failAtSync: 1, failWith: { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." } });
+    const rec = createRecorder({
+      ...existing(),
+      failAtSync: 1,
+      failWith: { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." },
+    });
     const before = snapshot(rec);
-    await expect(insertTemplate(officeFixture(), fixtureValues(), rec.excel)).rejects.toThrow("Excel is busy editing a cell: press Enter or Esc in that cell and try again");
+    await expect(insertTemplate(officeFixture(), fixtureValues(), rec.excel)).rejects.toThrow(
+      "Excel is busy editing a cell: press Enter or Esc in that cell and try again"
+    );
     expect(snapshot(rec)).toBe(before);
     expect(rec.runs).toBe(1);
   });
@@ -192,8 +216,15 @@ describe("insertTemplate", () => {
 
   test("a template that cannot lay out its sheet is reported before Excel is touched", async () => {
     const rec = createRecorder();
-    const broken: Template = { ...officeFixture(), build: () => { throw new Error("period must be one of year, month"); } };
-    await expect(insertTemplate(broken, fixtureValues(), rec.excel)).rejects.toThrow("The Income Goal plan could not be laid out: period must be one of year, month");
+    const broken: Template = {
+      ...officeFixture(),
+      build: () => {
+        throw new Error("period must be one of year, month");
+      },
+    };
+    await expect(insertTemplate(broken, fixtureValues(), rec.excel)).rejects.toThrow(
+      "The Income Goal plan could not be laid out: period must be one of year, month"
+    );
     expect(rec.runs).toBe(0);
   });
 });
@@ -205,7 +236,9 @@ describe("the six templates", () => {
     return values;
   };
   const formulasOn = (rec: ReturnType<typeof createRecorder>, sheet: string) =>
-    [...(rec.sheet(sheet)?.cells.entries() ?? [])].filter(([, c]) => typeof c.formula === "string" && c.formula.startsWith("=")).map(([ref, c]) => [ref, c.formula as string] as const);
+    [...(rec.sheet(sheet)?.cells.entries() ?? [])]
+      .filter(([, c]) => typeof c.formula === "string" && c.formula.startsWith("="))
+      .map(([ref, c]) => [ref, c.formula as string] as const);
 
   test.each(TEMPLATES.map((t) => [t.title, t] as const))("%s: inserted in one run and two syncs, every name and table in place", async (_, t) => {
     const rec = createRecorder(existing());
@@ -218,10 +251,17 @@ describe("the six templates", () => {
     expect(result.sheetName).toBe(t.title === "Income Goal" ? "Income Goal (2)" : t.title);
     expect(JSON.stringify([...rec.sheet("Sheet1")!.cells.entries()])).toBe(before);
     const sheet = result.sheetName;
-    for (const name of [...t.inputs.map((i) => i.name), ...t.outputs]) expect(rec.state.names.get(name)).toMatch(new RegExp(`^'?${sheet.replace(/[()]/g, "\\$&")}'?!`));
-    expect(rec.state.tables.filter((x) => x.sheet === sheet).map((x) => x.name).sort()).toEqual(plan.tables.map((x) => x.name).sort());
+    for (const name of [...t.inputs.map((i) => i.name), ...t.outputs])
+      expect(rec.state.names.get(name)).toMatch(new RegExp(`^'?${sheet.replace(/[()]/g, "\\$&")}'?!`));
+    expect(
+      rec.state.tables
+        .filter((x) => x.sheet === sheet)
+        .map((x) => x.name)
+        .sort()
+    ).toEqual(plan.tables.map((x) => x.name).sort());
     expect(rec.sheet(sheet)?.charts).toHaveLength(plan.charts.length);
-    for (const v of plan.validations) expect(rec.cell(sheet, v.ref.split(":")[0])?.validation).toEqual({ list: { inCellDropDown: true, source: v.list.join(",") } });
+    for (const v of plan.validations)
+      expect(rec.cell(sheet, v.ref.split(":")[0])?.validation).toEqual({ list: { inCellDropDown: true, source: v.list.join(",") } });
     // Whole-range writes: one formulas grid per table body, and far fewer writes than cells.
     for (const table of plan.tables.filter((x) => x.rows.length > 0)) {
       const head = parseCell(table.ref);
@@ -290,7 +330,14 @@ describe("names for a copy", () => {
     ["GOAL(1)+Goal", "GOAL(1)+Goal_2", "a function of the same name as a name"],
     ["1E5+GoalDay", "1E5+GoalDay_2", "numbers stay numbers"],
   ])("%s -> %s (%s)", (formula, expected) => {
-    const names = { GoalMonth: "GoalMonth_2", GoalAmount: "GoalAmount_2", GoalPeriod: "GoalPeriod_2", PricePoints: "PricePoints_2", Goal: "Goal_2", GoalDay: "GoalDay_2" };
+    const names = {
+      GoalMonth: "GoalMonth_2",
+      GoalAmount: "GoalAmount_2",
+      GoalPeriod: "GoalPeriod_2",
+      PricePoints: "PricePoints_2",
+      Goal: "Goal_2",
+      GoalDay: "GoalDay_2",
+    };
     expect(renameInFormula(formula, names, { from: "Income Goal", to: "Income Goal (2)" })).toBe(expected);
   });
 
@@ -311,7 +358,10 @@ describe("names for a copy", () => {
 });
 
 describe("blocks", () => {
-  const cellSet = fc.uniqueArray(fc.record({ row: fc.integer({ min: 0, max: 12 }), col: fc.integer({ min: 0, max: 8 }) }), { selector: (c) => `${c.row},${c.col}`, maxLength: 60 });
+  const cellSet = fc.uniqueArray(fc.record({ row: fc.integer({ min: 0, max: 12 }), col: fc.integer({ min: 0, max: 8 }) }), {
+    selector: (c) => `${c.row},${c.col}`,
+    maxLength: 60,
+  });
 
   test("exact rectangles cover the cells exactly, without overlap", () => {
     fc.assert(
@@ -328,7 +378,9 @@ describe("blocks", () => {
       fc.property(cellSet, (cells) => {
         const blocks = touchingBlocks(cells);
         expect(blocks.reduce((n, b) => n + b.cells.length, 0)).toBe(cells.length);
-        for (const b of blocks) for (const c of b.cells) expect(c.row >= b.rect.top && c.row < b.rect.top + b.rect.rows && c.col >= b.rect.left && c.col < b.rect.left + b.rect.cols).toBe(true);
+        for (const b of blocks)
+          for (const c of b.cells)
+            expect(c.row >= b.rect.top && c.row < b.rect.top + b.rect.rows && c.col >= b.rect.left && c.col < b.rect.left + b.rect.cols).toBe(true);
       })
     );
     expect(touchingBlocks([parseCell("A1"), parseCell("B1"), parseCell("B2"), parseCell("D4")]).map((b) => b.rect)).toEqual([
@@ -344,7 +396,7 @@ describe("reconnectFormulas", () => {
       sheets: [
         { name: "Income Goal", cells: { A1: "Goal", B1: 36000, B2: '=BIZ.GOAL(B1,"year","month")', B3: "=B2*12", C5: "=_xldudf_BIZ_SALESNEEDED(B2,50,0.25)" } },
         { name: "Empty" },
-        { name: "Other", cells: { A1: "=SUM(1,2)", A2: "=[2]!_xldudf_BIZ_GOAL(1,\"year\",\"day\")" } },
+        { name: "Other", cells: { A1: "=SUM(1,2)", A2: '=[2]!_xldudf_BIZ_GOAL(1,"year","day")' } },
       ],
     });
     const result = await reconnectFormulas(rec.excel);

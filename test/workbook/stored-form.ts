@@ -15,7 +15,10 @@ export function storedForm(typed: string, table?: string): string {
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => {
       if (i % 2 === 1) return part; // a string literal
-      let code = part.replace(/(^|[^A-Za-z0-9_.])BIZ\.([A-Za-z][A-Za-z0-9]*)\s*\(/gi, (_m, before: string, name: string) => `${before}_xldudf_BIZ_${name.toUpperCase()}(`);
+      let code = part.replace(
+        /(^|[^A-Za-z0-9_.])BIZ\.([A-Za-z][A-Za-z0-9]*)\s*\(/gi,
+        (_m, before: string, name: string) => `${before}_xldudf_BIZ_${name.toUpperCase()}(`
+      );
       code = code.replace(/(^|[^A-Za-z0-9_.])(MAXIFS|MINIFS)\s*\(/gi, (_m, before: string, name: string) => `${before}_xlfn.${name.toUpperCase()}(`);
       code = code.replace(/([A-Za-z_][A-Za-z0-9_.]*)?\[@(?:\[([^\]]+)\]|([^\][]+))\]/g, (_m, owner: string | undefined, bracketed?: string, plain?: string) => {
         const name = owner ?? table;

@@ -67,7 +67,8 @@ if (!haveTool && process.env.CI) {
       const invalid = report.split("\n").filter((l) => l.startsWith("INVALID") || /^\s{11}/.test(l));
       expect(invalid).toEqual([]);
       // The workbook, its sheets, styles and tables were really checked, not skipped.
-      for (const part of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml", "[Content_Types].xml"]) expect(report).toMatch(new RegExp(`^ok\\s+${part.replace(/[[\].]/g, "\\$&")}\\s`, "m"));
+      for (const part of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/styles.xml", "[Content_Types].xml"])
+        expect(report).toMatch(new RegExp(`^ok\\s+${part.replace(/[[\].]/g, "\\$&")}\\s`, "m"));
     });
 
     test("the tables are checked too (every template with a table has its part reported ok)", () => {

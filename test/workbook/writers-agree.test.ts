@@ -35,7 +35,8 @@ const expected: Array<[CellSpec, number, number, keyof typeof NUMBER_FORMATS]> =
 
 test("the in-memory writer gives each spilled cell its format", () => {
   const sheet = writeToMemory(downlineProjection, values);
-  for (const [spec, r, c, format] of expected) expect([offset(spec.ref, r, c), sheet.cells.get(offset(spec.ref, r, c))?.format]).toEqual([offset(spec.ref, r, c), format]);
+  for (const [spec, r, c, format] of expected)
+    expect([offset(spec.ref, r, c), sheet.cells.get(offset(spec.ref, r, c))?.format]).toEqual([offset(spec.ref, r, c), format]);
 });
 
 test("the .xlsx writer stores each spilled cell's number format", async () => {
@@ -82,10 +83,10 @@ test("the whole plan: both writers put every name of every sheet at the same add
   const wb = await readXlsx(await writeWorkbook(entries));
   expect(wb.worksheets.map((w) => w.name)).toEqual(recorder.sheetNames());
   const unquote = (ref: string) => ref.replace(/^'|'(?=!)/g, "").replace(/\$/g, "");
-  const fromXlsx = Object.fromEntries(
-    wb.definedNames.model.map((d: { name: string; ranges: string[] }) => [d.name, unquote(d.ranges[0])])
-  );
+  const fromXlsx = Object.fromEntries(wb.definedNames.model.map((d: { name: string; ranges: string[] }) => [d.name, unquote(d.ranges[0])]));
   const fromOffice = Object.fromEntries([...recorder.state.names.entries()].map(([n, ref]) => [n, unquote(ref)]));
-  expect(Object.keys(fromOffice)).toEqual(expect.arrayContaining(["PlanMonths", "TeamNeeded", "RecruitsNeeded", "LevelsNeeded", "GoalAmount", "FunnelIncome", "MonthlyTarget"]));
+  expect(Object.keys(fromOffice)).toEqual(
+    expect.arrayContaining(["PlanMonths", "TeamNeeded", "RecruitsNeeded", "LevelsNeeded", "GoalAmount", "FunnelIncome", "MonthlyTarget"])
+  );
   expect(fromXlsx).toEqual(fromOffice);
 });

@@ -19,7 +19,13 @@ import { writeWorkbook } from "../../src/workbook/xlsx";
 async function storedFormulas(template: Template): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(await writeWorkbook([{ template, values: validateInputs(template, {}).values }]));
   const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&gt;/g, ">")
+      .replace(/&lt;/g, "<")
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   return new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f[^>]*>([^<]*)<\/f>/g)].map((m) => [m[1], decode(m[2])]));
 }
 
@@ -27,9 +33,21 @@ const PINNED: Array<[Template, string, string]> = [
   [incomeGoal, "C12", "GoalAmount*INDEX($B$12:$B$17,MATCH(GoalPeriod,$A$12:$A$17,0))"],
   [incomeGoal, "C14", "GoalYear/B14"],
   [incomeGoal, "B17", "WorkdaysPerWeek*(52-WeeksOff)"],
-  [incomeGoal, "E21", "MAX(0,ROUNDUP((GoalMonth/(PricePoints[[#This Row],[Price]]*PricePoints[[#This Row],[Commission rate]]))-MIN(1E-3,1E-9*MAX(1,(GoalMonth/(PricePoints[[#This Row],[Price]]*PricePoints[[#This Row],[Commission rate]])))),0))"],
-  [incomeGoal, "B36", 'IF(BusinessIncome>=JobIncome,0,IF(OR(BusinessIncome<=0,MonthlyGrowth<=0),"Never",MAX(0,ROUNDUP((LN(JobIncome/BusinessIncome)/LN(1+MonthlyGrowth))-MIN(1E-3,1E-9*MAX(1,(LN(JobIncome/BusinessIncome)/LN(1+MonthlyGrowth)))),0))))'],
-  [salesFunnel, "B14", "IF(ISNUMBER(FunnelStages[[#This Row],[Conversion to next]]),MAX(0,ROUNDUP((OFFSET(FunnelStages[[#This Row],[Stage]],1,1)/FunnelStages[[#This Row],[Conversion to next]])-MIN(1E-3,1E-9*MAX(1,(OFFSET(FunnelStages[[#This Row],[Stage]],1,1)/FunnelStages[[#This Row],[Conversion to next]]))),0)),SalesGoal)"],
+  [
+    incomeGoal,
+    "E21",
+    "MAX(0,ROUNDUP((GoalMonth/(PricePoints[[#This Row],[Price]]*PricePoints[[#This Row],[Commission rate]]))-MIN(1E-3,1E-9*MAX(1,(GoalMonth/(PricePoints[[#This Row],[Price]]*PricePoints[[#This Row],[Commission rate]])))),0))",
+  ],
+  [
+    incomeGoal,
+    "B36",
+    'IF(BusinessIncome>=JobIncome,0,IF(OR(BusinessIncome<=0,MonthlyGrowth<=0),"Never",MAX(0,ROUNDUP((LN(JobIncome/BusinessIncome)/LN(1+MonthlyGrowth))-MIN(1E-3,1E-9*MAX(1,(LN(JobIncome/BusinessIncome)/LN(1+MonthlyGrowth)))),0))))',
+  ],
+  [
+    salesFunnel,
+    "B14",
+    "IF(ISNUMBER(FunnelStages[[#This Row],[Conversion to next]]),MAX(0,ROUNDUP((OFFSET(FunnelStages[[#This Row],[Stage]],1,1)/FunnelStages[[#This Row],[Conversion to next]])-MIN(1E-3,1E-9*MAX(1,(OFFSET(FunnelStages[[#This Row],[Stage]],1,1)/FunnelStages[[#This Row],[Conversion to next]]))),0)),SalesGoal)",
+  ],
   [salesFunnel, "B20", "INDEX(FunnelStages[Needed],1)"],
   // The Downline Projection's default layout: inputs in rows 5-12 and 15-22, the level table's
   // header in 25 and its five levels in 26-30, the payout rows to 47, the results in 50-52, your
@@ -48,21 +66,45 @@ const PINNED: Array<[Template, string, string]> = [
   [downlineProjection, "C73", "IF(SUM($B$73:$B$84)>0,B73/SUM($B$73:$B$84),0)"],
   [downlineProjection, "C84", "IF(SUM($B$73:$B$84)>0,B84/SUM($B$73:$B$84),0)"],
   // The four plans, each its summary's figures column (SIMULATE's 2nd), arguments in the functions' order.
-  [downlineProjection, "B89", "INDEX(_xldudf_BIZ_SIMULATE(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)"],
-  [downlineProjection, "C89", "INDEX(_xldudf_BIZ_SIMULATEMATRIX(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,MatrixWidth,DownlineLevels[Level rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)"],
+  [
+    downlineProjection,
+    "B89",
+    "INDEX(_xldudf_BIZ_SIMULATE(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,DownlineLevels[Level rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)",
+  ],
+  [
+    downlineProjection,
+    "C89",
+    "INDEX(_xldudf_BIZ_SIMULATEMATRIX(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,MatrixWidth,DownlineLevels[Level rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)",
+  ],
   // A cap of 0 is no cap: "" stands for the omitted argument; flush FALSE is the default, written so that seed and what follows keep their places.
-  [downlineProjection, "D89", 'INDEX(_xldudf_BIZ_SIMULATEBINARY(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,BinaryRate,MonthlyCost,IF(BinaryCap>0,BinaryCap,""),FALSE,SimulationSeed,RecruitingSpread,NetGoal),0,2)'],
-  [downlineProjection, "E89", "INDEX(_xldudf_BIZ_SIMULATESTAIRSTEP(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,StairSteps[Group volume],StairSteps[Rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)"],
+  [
+    downlineProjection,
+    "D89",
+    'INDEX(_xldudf_BIZ_SIMULATEBINARY(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,BinaryRate,MonthlyCost,IF(BinaryCap>0,BinaryCap,""),FALSE,SimulationSeed,RecruitingSpread,NetGoal),0,2)',
+  ],
+  [
+    downlineProjection,
+    "E89",
+    "INDEX(_xldudf_BIZ_SIMULATESTAIRSTEP(MarketSize,36,RecruitsPerMonth,MonthlyAttrition,VolumePerMember,StairSteps[Group volume],StairSteps[Rate],MonthlyCost,SimulationSeed,RecruitingSpread,NetGoal),0,2)",
+  ],
   // Each plan's median less your plan's, and the plan whose median is highest.
   [downlineProjection, "B99", "B91-INDEX($B$91:$E$91,MATCH(PlanType,$B$88:$E$88,0))"],
   [downlineProjection, "E99", "E91-INDEX($B$91:$E$91,MATCH(PlanType,$B$88:$E$88,0))"],
   [downlineProjection, "B100", "INDEX($B$88:$E$88,MATCH(MAX($B$91:$E$91),$B$91:$E$91,0))"],
   [businessModel, "B18", "INDEX(ModelScores[Model],MATCH(MAX(ModelScores[Weighted score]),ModelScores[Weighted score],0))"],
-  [businessModel, "F12", "(ModelScores[[#This Row],[Strengths]]*WeightStrengths+ModelScores[[#This Row],[Interest]]*WeightInterest+ModelScores[[#This Row],[Start-up cost]]*WeightStartupCost+ModelScores[[#This Row],[Time to first income]]*WeightTimeToIncome)/(WeightStrengths+WeightInterest+WeightStartupCost+WeightTimeToIncome)"],
+  [
+    businessModel,
+    "F12",
+    "(ModelScores[[#This Row],[Strengths]]*WeightStrengths+ModelScores[[#This Row],[Interest]]*WeightInterest+ModelScores[[#This Row],[Start-up cost]]*WeightStartupCost+ModelScores[[#This Row],[Time to first income]]*WeightTimeToIncome)/(WeightStrengths+WeightInterest+WeightStartupCost+WeightTimeToIncome)",
+  ],
   [workVsDeals, "B18", "SUMIF(WeeklyActivities[Category],A18,WeeklyActivities[Planned hours])"],
   [workVsDeals, "B23", 'IF(DealShare>=DealShareTarget,"On target","Below target")'],
   [dayJobTracker, "B9", "IFERROR(LOOKUP(9.99E+307,IncomeByMonth[Months in a row]),0)"],
-  [dayJobTracker, "D14", 'IF(ISNUMBER(IncomeByMonth[[#This Row],[Actual]]),IF(IncomeByMonth[[#This Row],[Actual]]>=IncomeByMonth[[#This Row],[Target]],N(OFFSET(IncomeByMonth[[#This Row],[Month]],-1,3))+1,0),"")'],
+  [
+    dayJobTracker,
+    "D14",
+    'IF(ISNUMBER(IncomeByMonth[[#This Row],[Actual]]),IF(IncomeByMonth[[#This Row],[Actual]]>=IncomeByMonth[[#This Row],[Target]],N(OFFSET(IncomeByMonth[[#This Row],[Month]],-1,3))+1,0),"")',
+  ],
 ];
 
 describe("stored formulas, literally", () => {
@@ -102,6 +144,8 @@ describe("stored formulas, literally", () => {
   });
 
   test("MINIFS carries _xlfn. in the results block", async () => {
-    expect((await of(downlineProjection)).get("B51")).toMatch(/^IF\(COUNTIF\(\$F\$\d+:\$F\$\d+,">=0"\)=0,"Not in 36 months",_xlfn\.MINIFS\(\$A\$\d+:\$A\$\d+,\$F\$\d+:\$F\$\d+,">=0"\)\)$/);
+    expect((await of(downlineProjection)).get("B51")).toMatch(
+      /^IF\(COUNTIF\(\$F\$\d+:\$F\$\d+,">=0"\)=0,"Not in 36 months",_xlfn\.MINIFS\(\$A\$\d+:\$A\$\d+,\$F\$\d+:\$F\$\d+,">=0"\)\)$/
+    );
   });
 });

@@ -35,7 +35,6 @@ const VOLATILE = /(?<![\w.])(OFFSET|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|RANDARRA
 
 const measured: string[] = [];
 afterAll(() => {
-  // eslint-disable-next-line no-console
   console.log(`Writing each template's .xlsx (default inputs):\n${measured.join("\n")}`);
 });
 
@@ -56,7 +55,9 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
       runs.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     runs.sort((a, b) => a - b);
-    measured.push(`  ${template.title.padEnd(28)} ${runs[2].toFixed(1).padStart(6)} ms (median of 5)  ${(bytes.length / 1024).toFixed(1).padStart(5)} KB  ${plan.cells.length} cells, ${plan.tables.length} tables, ${plan.charts.length} charts`);
+    measured.push(
+      `  ${template.title.padEnd(28)} ${runs[2].toFixed(1).padStart(6)} ms (median of 5)  ${(bytes.length / 1024).toFixed(1).padStart(5)} KB  ${plan.cells.length} cells, ${plan.tables.length} tables, ${plan.charts.length} charts`
+    );
     wb = await readXlsx(bytes);
     ws = wb.worksheets[0];
     zip = await JSZip.loadAsync(bytes);
@@ -86,8 +87,10 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
         if (cell.formula !== storedForm(c.formula)) bad.push(`${c.ref}: formula ${cell.formula}, want ${storedForm(c.formula)}`);
         if (c.value === undefined) bad.push(`${c.ref}: the plan gives no figure for ${c.formula}`);
         else if (!sameFigure(cached(cell), c.value)) bad.push(`${c.ref}: cached ${JSON.stringify(cached(cell))}, want ${JSON.stringify(c.value)}`);
-      } else if (c.value !== undefined && !sameFigure(cell.value, c.value)) bad.push(`${c.ref}: ${JSON.stringify(cell.value)}, want ${JSON.stringify(c.value)}`);
-      if (c.format && !(c.format === "text" && c.formula !== undefined) && cell.numFmt !== NUMBER_FORMATS[c.format]) bad.push(`${c.ref}: format ${cell.numFmt}, want ${NUMBER_FORMATS[c.format]}`);
+      } else if (c.value !== undefined && !sameFigure(cell.value, c.value))
+        bad.push(`${c.ref}: ${JSON.stringify(cell.value)}, want ${JSON.stringify(c.value)}`);
+      if (c.format && !(c.format === "text" && c.formula !== undefined) && cell.numFmt !== NUMBER_FORMATS[c.format])
+        bad.push(`${c.ref}: format ${cell.numFmt}, want ${NUMBER_FORMATS[c.format]}`);
     }
     expect(bad).toEqual([]);
   });
@@ -97,7 +100,8 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
     const named = plan.cells.filter((c) => c.name);
     for (const input of template.inputs) expect(named.map((c) => c.name)).toContain(input.name);
     for (const output of template.outputs) expect(named.map((c) => c.name)).toContain(output);
-    for (const c of named) expect([c.name, names.get(c.name as string)]).toEqual([c.name, [`${quoteSheet(template.title)}!${formatAddress(parseAddress(c.ref), true)}`]]);
+    for (const c of named)
+      expect([c.name, names.get(c.name as string)]).toEqual([c.name, [`${quoteSheet(template.title)}!${formatAddress(parseAddress(c.ref), true)}`]]);
   });
 
   test("tables are Excel tables with their rows' formulas and cached figures", () => {
@@ -129,16 +133,22 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))("%s", (_title, templa
   });
 
   test("one chart part per chart, with its title", async () => {
-    const parts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort();
+    const parts = Object.keys(zip.files)
+      .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+      .sort();
     expect(parts).toHaveLength(plan.charts.length);
     const titles = await Promise.all(parts.map(async (p) => /<a:t>([^<]*)<\/a:t>/.exec(await zip.file(p)!.async("string"))?.[1]));
-    expect(titles.sort()).toEqual(plan.charts.map((c) => c.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")).sort());
+    expect(titles.sort()).toEqual(
+      plan.charts.map((c) => c.title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")).sort()
+    );
   });
 
   test("no volatile function feeds a BIZ cell (Excel and LibreOffice recompute volatile cells on open, turning BIZ cells into #NAME? without the add-in)", () => {
     const deps = dependencies([{ name: template.title, plan }]);
     const offenders = [...deps.bizCalls].flatMap((k) =>
-      [...deps.upstream(k)].filter((u) => VOLATILE.test((deps.formulas.get(u) as { formula: string }).formula)).map((u) => `${u} (${deps.formulas.get(u)?.formula}) feeds ${k}`)
+      [...deps.upstream(k)]
+        .filter((u) => VOLATILE.test((deps.formulas.get(u) as { formula: string }).formula))
+        .map((u) => `${u} (${deps.formulas.get(u)?.formula}) feeds ${k}`)
     );
     expect([...new Set(offenders)]).toEqual([]);
   });

@@ -101,7 +101,7 @@ describe("a workbook with BIZ formulas brings the add-in as Excel's own files do
     for (const p of ["/xl/webextensions/taskpanes.xml", "/xl/webextensions/webextension1.xml"]) expect([p, ours.get(p)]).toEqual([p, theirs.get(p)]);
   });
 
-  test("the BIZ table is stored as Excel stores a custom function call: cm=\"1\" on the cell, an array formula with its ref, the value cached", async () => {
+  test('the BIZ table is stored as Excel stores a custom function call: cm="1" on the cell, an array formula with its ref, the value cached', async () => {
     const cells = (el: XmlElement) => findAll(el, q("x", "c")).filter((c) => findAll(c, q("x", "f")).some((f) => /_xldudf_/.test(f.text)));
     const theirs = cells(excel("xl/worksheets/sheet3.xml"));
     const ours = cells(await part(zip, "xl/worksheets/sheet1.xml"));
@@ -119,7 +119,10 @@ describe("a workbook with BIZ formulas brings the add-in as Excel's own files do
   });
 
   test("for an add-in deployed by an admin, the reference names the Centralized Deployment catalog", async () => {
-    const ref = findAll(await part(await write(downlineProjection, { addinStore: CENTRALIZED }), "xl/webextensions/webextension1.xml"), q("we", "reference"))[0];
+    const ref = findAll(
+      await part(await write(downlineProjection, { addinStore: CENTRALIZED }), "xl/webextensions/webextension1.xml"),
+      q("we", "reference")
+    )[0];
     expect([attr(ref, "id"), attr(ref, "store"), attr(ref, "storeType")]).toEqual([ADDIN_ID, "EXCatalog", "EXCatalog"]);
   });
 });

@@ -142,9 +142,12 @@ describe("writeWorkbook with the fixture template", () => {
   });
 
   test("charts are DrawingML parts wired to the sheet, with references and cached figures", async () => {
-    expect(await parseAllParts(zip)).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/drawings/drawing1.xml"]));
+    expect(await parseAllParts(zip)).toEqual(
+      expect.arrayContaining(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/drawings/drawing1.xml"])
+    );
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    for (const part of ["/xl/charts/chart1.xml", "/xl/charts/chart2.xml", "/xl/charts/chart3.xml", "/xl/drawings/drawing1.xml"]) expect(types).toContain(`PartName="${part}"`);
+    for (const part of ["/xl/charts/chart1.xml", "/xl/charts/chart2.xml", "/xl/charts/chart3.xml", "/xl/drawings/drawing1.xml"])
+      expect(types).toContain(`PartName="${part}"`);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     // <drawing> must come before <tableParts> (schema order), or Excel repairs the file
     expect(sheet.indexOf('<drawing r:id="rIdHbpDrawing"/>')).toBeGreaterThan(0);
@@ -198,7 +201,11 @@ describe("writeWorkbook: several templates, spills and other values", () => {
   });
 
   test("a spilling BIZ formula is ONE dynamic-array formula over its range, every cell with its cached figure", async () => {
-    const spill: CellValue[][] = [["Year", 36000], ["Month", 3000], ["Day", 100]];
+    const spill: CellValue[][] = [
+      ["Year", 36000],
+      ["Month", 3000],
+      ["Day", 100],
+    ];
     const cells: CellSpec[] = [{ ref: "B2", formula: "BIZ.BREAKDOWN(36000)", value: "Year", spill, role: "output", format: "number" }];
     const bytes = await writeWorkbook([{ template: planTemplate("Spill", { cells }), values: {} }]);
     const zip = await JSZip.loadAsync(bytes);
@@ -217,7 +224,10 @@ describe("writeWorkbook: several templates, spills and other values", () => {
   });
 
   test("a spilling native formula is a dynamic array: an array formula over the spill, marked for Excel", async () => {
-    const cells: CellSpec[] = [{ ref: "B2", formula: "A1*{1;2;3}", value: 2, spill: [[2], [4], [6]] }, { ref: "A1", value: 2 }];
+    const cells: CellSpec[] = [
+      { ref: "B2", formula: "A1*{1;2;3}", value: 2, spill: [[2], [4], [6]] },
+      { ref: "A1", value: 2 },
+    ];
     const bytes = await writeWorkbook([{ template: planTemplate("Spill", { cells }), values: {} }]);
     const zip = await JSZip.loadAsync(bytes);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
@@ -238,16 +248,26 @@ describe("writeWorkbook: several templates, spills and other values", () => {
   });
 
   test("a sheet without charts or spills gets no drawing and no metadata; a 1x1 spill is a plain formula", async () => {
-    const cells: CellSpec[] = [{ ref: "A1", value: 1 }, { ref: "A2", formula: "BIZ.GOAL(1,\"year\",\"year\")", value: 1, spill: [[1]] }];
+    const cells: CellSpec[] = [
+      { ref: "A1", value: 1 },
+      { ref: "A2", formula: 'BIZ.GOAL(1,"year","year")', value: 1, spill: [[1]] },
+    ];
     const bytes = await writeWorkbook([{ template: planTemplate("Plain", { cells }), values: {} }]);
     const zip = await JSZip.loadAsync(bytes);
     expect(Object.keys(zip.files).filter((p) => /drawing|chart|metadata/.test(p))).toEqual([]);
-    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain('<c r="A2"><f>_xldudf_BIZ_GOAL(1,&quot;year&quot;,&quot;year&quot;)</f><v>1</v></c>');
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain(
+      '<c r="A2"><f>_xldudf_BIZ_GOAL(1,&quot;year&quot;,&quot;year&quot;)</f><v>1</v></c>'
+    );
   });
 });
 
 test("a validation list over a range is one rule over that range (no overlapping rules)", async () => {
-  const template = planTemplate("Valid", { validations: [{ ref: "B9:B14", list: ["Work", "Deal-making"] }, { ref: "D2", list: ["a", "b"] }] });
+  const template = planTemplate("Valid", {
+    validations: [
+      { ref: "B9:B14", list: ["Work", "Deal-making"] },
+      { ref: "D2", list: ["a", "b"] },
+    ],
+  });
   const bytes = await writeWorkbook([{ template, values: {} }]);
   const sheet = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
   expect(sheet.match(/sqref="[^"]*"/g)).toEqual(['sqref="B9:B14"', 'sqref="D2"']);
@@ -261,9 +281,29 @@ describe("writeWorkbook refuses what Excel would not open", () => {
     ["a duplicate sheet", [planTemplate("Same", {}), planTemplate("same", {})], /worksheet name "same"/],
     ["a sheet name over 31 characters", [planTemplate("A title that is far too long for a sheet", {})], /cannot be a worksheet name/],
     ["a sheet name with a colon", [planTemplate("Plan: one", {})], /cannot be a worksheet name/],
-    ["a name used twice", [planTemplate("One", { cells: [{ ref: "A1", value: 1, name: "Goal" }, { ref: "A2", value: 2, name: "GOAL" }] })], /"GOAL" is used twice/],
+    [
+      "a name used twice",
+      [
+        planTemplate("One", {
+          cells: [
+            { ref: "A1", value: 1, name: "Goal" },
+            { ref: "A2", value: 2, name: "GOAL" },
+          ],
+        }),
+      ],
+      /"GOAL" is used twice/,
+    ],
     ["a name that reads as a cell", [planTemplate("One", { cells: [{ ref: "A1", value: 1, name: "AB12" }] })], /"AB12" cannot be a cell name/],
-    ["a table named like a cell name", [planTemplate("One", { cells: [{ ref: "A1", value: 1, name: "Stages" }], tables: [{ name: "Stages", ref: "A3", columns: [{ header: "x" }], rows: [[1]] }] })], /used twice/],
+    [
+      "a table named like a cell name",
+      [
+        planTemplate("One", {
+          cells: [{ ref: "A1", value: 1, name: "Stages" }],
+          tables: [{ name: "Stages", ref: "A3", columns: [{ header: "x" }], rows: [[1]] }],
+        }),
+      ],
+      /used twice/,
+    ],
     ["a validation item with a comma", [planTemplate("One", { validations: [{ ref: "A1", list: ["a,b", "c"] }] })], /cannot hold a comma/],
     ["nothing at all", [], /nothing to write/],
   ])("%s", async (_what, templates, message) => {

@@ -8,9 +8,21 @@ import { Host, canWrite } from "../host";
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   sig: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere", margin: 0 },
-  example: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground3, padding: "0 4px", overflowWrap: "anywhere" },
+  example: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: "0 4px",
+    overflowWrap: "anywhere",
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
@@ -51,11 +63,14 @@ export function FunctionReference({ host }: { host: Host }) {
       </MessageBar>
     );
 
-  const insert = (name: string, formula: string) => run(name, async () => `Put ${formula} into ${await insertFormulaAtSelection(formula)}. Edit its arguments in the formula bar.`);
+  const insert = (name: string, formula: string) =>
+    run(name, async () => `Put ${formula} into ${await insertFormulaAtSelection(formula)}. Edit its arguments in the formula bar.`);
   const reconnect = () =>
     run("reconnect", async () => {
       const r = await reconnectFormulas();
-      return r.formulas === 0 ? "No BIZ formulas needed reconnecting." : `Re-entered ${r.formulas} BIZ formula${r.formulas === 1 ? "" : "s"} on ${r.sheets} sheet${r.sheets === 1 ? "" : "s"}.`;
+      return r.formulas === 0
+        ? "No BIZ formulas needed reconnecting."
+        : `Re-entered ${r.formulas} BIZ formula${r.formulas === 1 ? "" : "s"} on ${r.sheets} sheet${r.sheets === 1 ? "" : "s"}.`;
     });
 
   return (
@@ -64,10 +79,20 @@ export function FunctionReference({ host }: { host: Host }) {
         Type <code>=BIZ.</code> in any cell to use these, or select a cell and insert a worked example. Rates are fractions (30% is 0.3). Full reference:{" "}
         <Link href="help.html">help page</Link>.
       </Text>
-      <SearchBox value={filter} onChange={(_, d) => setFilter(d.value)} placeholder="Search names and descriptions" aria-label="Search functions" aria-controls="function-list" />
+      <SearchBox
+        value={filter}
+        onChange={(_, d) => setFilter(d.value)}
+        placeholder="Search names and descriptions"
+        aria-label="Search functions"
+        aria-controls="function-list"
+      />
       {functions && (
         <Text size={200} aria-live="polite" data-testid="function-count">
-          {filter.trim() === "" ? `${functions.length} functions` : shown.length === 0 ? `No function matches "${filter.trim()}".` : `${shown.length} of ${functions.length} functions match.`}
+          {filter.trim() === ""
+            ? `${functions.length} functions`
+            : shown.length === 0
+              ? `No function matches "${filter.trim()}".`
+              : `${shown.length} of ${functions.length} functions match.`}
         </Text>
       )}
       {loadError && (
@@ -89,7 +114,12 @@ export function FunctionReference({ host }: { host: Host }) {
               {example && (
                 <div className={styles.row}>
                   <span className={styles.example}>{example}</span>
-                  <Button size="small" disabled={!writable || busy} onClick={() => insert(f.name, example)} aria-label={`Insert formula BIZ.${f.name} into the selected cell`}>
+                  <Button
+                    size="small"
+                    disabled={!writable || busy}
+                    onClick={() => insert(f.name, example)}
+                    aria-label={`Insert formula BIZ.${f.name} into the selected cell`}
+                  >
                     Insert formula
                   </Button>
                 </div>

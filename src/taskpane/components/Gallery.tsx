@@ -18,7 +18,14 @@ export function Gallery({ templates, onChoose, host }: { templates: readonly Tem
         {templates.map((t) => (
           <li key={t.id}>
             <Card size="small">
-              <CardHeader header={<Text as="h2" weight="semibold" size={400}>{t.title}</Text>} description={<Text className={styles.summary}>{t.summary}</Text>} />
+              <CardHeader
+                header={
+                  <Text as="h2" weight="semibold" size={400}>
+                    {t.title}
+                  </Text>
+                }
+                description={<Text className={styles.summary}>{t.summary}</Text>}
+              />
               <CardFooter>
                 <Button appearance="primary" size="small" onClick={() => onChoose(t)} aria-label={`Fill in ${t.title}`}>
                   Fill in

@@ -18,8 +18,8 @@ export function HostNotice({ host }: { host: Host }) {
             formulas, work as usual.
           </p>
           <p className={styles.para}>
-            To see a whole table here, select a range of its size, type the formula and press Ctrl+Shift+Enter (an array formula). Or use Microsoft 365,
-            Excel 2021 or later, or Excel on the web, where tables spill by themselves.
+            To see a whole table here, select a range of its size, type the formula and press Ctrl+Shift+Enter (an array formula). Or use Microsoft 365, Excel
+            2021 or later, or Excel on the web, where tables spill by themselves.
           </p>
         </MessageBarBody>
       </MessageBar>
@@ -42,8 +42,8 @@ export function HostNotice({ host }: { host: Host }) {
         <MessageBarTitle>Open this pane in Excel to insert plans</MessageBarTitle>
         <p className={styles.para}>{host.detail} The templates, their forms and the function reference work here; inserting needs Excel.</p>
         <p className={styles.para}>
-          To load the add-in: run <code>npm start</code> (Excel on the desktop), or in Excel on the web choose Home &gt; Add-ins &gt; More add-ins &gt;
-          Upload My Add-in and pick <code>manifest.xml</code>. The README&apos;s &ldquo;Try it in Excel&rdquo; section has the steps; without Excel,{" "}
+          To load the add-in: run <code>npm start</code> (Excel on the desktop), or in Excel on the web choose Home &gt; Add-ins &gt; More add-ins &gt; Upload
+          My Add-in and pick <code>manifest.xml</code>. The README&apos;s &ldquo;Try it in Excel&rdquo; section has the steps; without Excel,{" "}
           <code>npx bizplan new all --out plan.xlsx</code> writes every plan to a file. <Link href="help.html">Function reference</Link>
         </p>
       </MessageBarBody>

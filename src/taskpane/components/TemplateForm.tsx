@@ -97,7 +97,9 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
         title: "Plan inserted",
         text:
           `The ${template.title} plan is on the new sheet "${done.sheetName}".` +
-          (renamed.length ? ` The workbook already had its names, so this copy's names end in ${renamed[0][1].slice(renamed[0][0].length)} (for example ${renamed[0][1]}).` : ""),
+          (renamed.length
+            ? ` The workbook already had its names, so this copy's names end in ${renamed[0][1].slice(renamed[0][0].length)} (for example ${renamed[0][1]}).`
+            : ""),
       });
     } catch (err) {
       setOutcome({ ok: false, title: "The plan was not inserted", text: err instanceof Error ? err.message : String(err) });
@@ -107,7 +109,13 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
   };
 
   const disabledWhy =
-    host.kind === "checking" ? "Waiting for Excel…" : host.kind === "outside" ? "Inserting needs Excel: open this pane in Excel." : host.kind === "unsupported" ? "This Excel is too old for inserting plans." : "";
+    host.kind === "checking"
+      ? "Waiting for Excel…"
+      : host.kind === "outside"
+        ? "Inserting needs Excel: open this pane in Excel."
+        : host.kind === "unsupported"
+          ? "This Excel is too old for inserting plans."
+          : "";
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="form-title">
@@ -137,7 +145,13 @@ export function TemplateForm({ template, host, onBack }: { template: Template; h
         </Text>
       )}
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || host.kind !== "excel"} aria-describedby={disabledWhy ? "insert-why" : undefined} onMouseDown={keepFocus}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={busy || host.kind !== "excel"}
+          aria-describedby={disabledWhy ? "insert-why" : undefined}
+          onMouseDown={keepFocus}
+        >
           {busy ? "Inserting…" : "Insert into workbook"}
         </Button>
         <Button type="button" onClick={reset}>
@@ -202,7 +216,15 @@ function InputRow({
           ))}
         </Select>
       ) : (
-        <Input value={value} onChange={(_, d) => onChange(d.value)} onBlur={onLeave} ref={bind} name={input.name} inputMode={input.kind === "number" ? "decimal" : "text"} autoComplete="off" />
+        <Input
+          value={value}
+          onChange={(_, d) => onChange(d.value)}
+          onBlur={onLeave}
+          ref={bind}
+          name={input.name}
+          inputMode={input.kind === "number" ? "decimal" : "text"}
+          autoComplete="off"
+        />
       )}
     </Field>
   );

@@ -26,7 +26,12 @@ export function WholePlan({ host }: { host: Host }) {
     setOutcome(null);
     try {
       const { entries, errors } = composePlan();
-      if (Object.keys(errors).length > 0) throw new Error(Object.values(errors).flatMap((e) => Object.values(e)).join(" "));
+      if (Object.keys(errors).length > 0)
+        throw new Error(
+          Object.values(errors)
+            .flatMap((e) => Object.values(e))
+            .join(" ")
+        );
       const done = await insertPlan(entries);
       const suffix = Object.entries(done.names).find(([from, to]) => from !== to);
       setOutcome({
@@ -52,17 +57,29 @@ export function WholePlan({ host }: { host: Host }) {
         }
         description={
           <Text className={styles.summary}>
-            One linked workbook: a Plan sheet that answers the three questions on one screen, and the six templates feeding each other. The funnel works from your goal a month, the tracker from your day-job income.
+            One linked workbook: a Plan sheet that answers the three questions on one screen, and the six templates feeding each other. The funnel works from
+            your goal a month, the tracker from your day-job income.
           </Text>
         }
       />
       <CardFooter className={styles.footer}>
-        <Button appearance="primary" size="small" onClick={insert} disabled={busy || host.kind !== "excel"} data-testid="insert-whole-plan" aria-describedby={host.kind !== "excel" ? "whole-plan-why" : undefined}>
+        <Button
+          appearance="primary"
+          size="small"
+          onClick={insert}
+          disabled={busy || host.kind !== "excel"}
+          data-testid="insert-whole-plan"
+          aria-describedby={host.kind !== "excel" ? "whole-plan-why" : undefined}
+        >
           {busy ? "Inserting…" : "Insert the whole plan"}
         </Button>
         {host.kind !== "excel" && (
           <Text size={200} className={styles.why} id="whole-plan-why">
-            {host.kind === "checking" ? "Waiting for Excel…" : host.kind === "unsupported" ? "This Excel is too old for inserting plans." : "Inserting needs Excel."}
+            {host.kind === "checking"
+              ? "Waiting for Excel…"
+              : host.kind === "unsupported"
+                ? "This Excel is too old for inserting plans."
+                : "Inserting needs Excel."}
           </Text>
         )}
       </CardFooter>
