@@ -1,7 +1,7 @@
 import { LEVELS } from "./domains";
 import { downline, levelPay } from "./downline";
 import { DomainError, outOfRange } from "./errors";
-import { projection } from "./growth";
+import { projectionMonths } from "./growth";
 import { WHOLE_TOLERANCE, WHOLE_TOLERANCE_CAP, wholeUp } from "./rounding";
 
 /**
@@ -169,10 +169,16 @@ export function recruitsNeeded(
   throw unreachable();
 }
 
-/** PROJECTION's net in its last month; a team too large for a number certainly reaches any finite goal. */
+/**
+ * PROJECTION's net in its last month: that month's commission less the cost, as PROJECTION computes
+ * it. The team does not depend on the cost, so the projection runs without it: a cost so large that
+ * the cumulative net overflows must not read as a team that pays any goal (it once made
+ * RECRUITSNEEDED(1, 12, 1, 1, 1e308) answer 0). A team too large for a number certainly reaches any
+ * finite goal.
+ */
 function netInMonth(recruits: number, months: number, volume: number, payout: number, cost: number, attrition: number, cap?: number): number {
   try {
-    return projection(recruits, months, volume, payout, cost, attrition, cap)[months - 1][5];
+    return projectionMonths(recruits, months, volume, payout, 0, attrition, cap)[months - 1].commission - cost;
   } catch (e) {
     if (e instanceof DomainError && e.kind === "range") return Infinity;
     throw e;

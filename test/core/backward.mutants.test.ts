@@ -26,3 +26,15 @@ describe("levelsNeeded: how many levels were tried", () => {
     expect(() => levelsNeeded(1e6, 1, 1, new Array(101).fill(0.01))).toThrow("even 100 full levels do not pay 1000000 a month at these rates");
   });
 });
+
+describe("RECRUITSNEEDED with a cost so large that the cumulative net overflows", () => {
+  // Goal 1 and a cost of 1e308 a month, volume 1 at a payout of 1: the team must be 1e308 + 1 (as a double, 1e308)
+  // in month 12. Recruiting nobody nets -1e308 a month, so 0 is wrong (the cumulative net of -1.2e309 overflowed,
+  // and was once read as "reaches any goal"). Even with no attrition a team grows at most (1 + r)^12 - 1 by month 12,
+  // so r is at least (1 + 1e308)^(1/12) - 1 = 10^(308/12) - 1, about 4.6e25.
+  test("recruiting nobody does not pay it", () => {
+    const r = recruitsNeeded(1, 12, 1, 1, 1e308);
+    expect(r).toBeGreaterThanOrEqual(Math.pow(1e308, 1 / 12) * (1 - 1e-12) - 1);
+    expect(Number.isFinite(r)).toBe(true);
+  });
+});
