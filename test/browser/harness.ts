@@ -192,12 +192,3 @@ export async function sinceNavigation(page: Page, selector: string): Promise<num
 }
 
 export const GALLERY_BUTTON = 'ul[aria-label="Plan templates"] button';
-
-/**
- * office.js, in a plain browser, frames its telemetry page three seconds after it first logs
- * (OSF.Logger's proxy frame, setTimeout 3e3 in o15apptofilemappingtable.js), and the pane's CSP
- * (default-src 'self' and office.js's host) refuses it, as it should; a test that runs longer than
- * that under load sees the refusal in the console. Every other console error still counts.
- */
-export const withoutOfficeTelemetry = (errors: readonly string[]) =>
-  errors.filter((e) => !/^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy/.test(e));

@@ -1,7 +1,7 @@
 import fs from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve, withoutOfficeTelemetry } from "./harness";
+import { CHROMIUM, DIST, GALLERY_BUTTON, SHOTS, axeViolations, haveChromium, open, serve } from "./harness";
 
 /**
  * The pane answers as you type (issue 11), in the built pane in chromium: the form's preview moves
@@ -135,7 +135,9 @@ suite("the pane answers as you type", () => {
       await shows(s.page, "SalesGoal", "100");
       await shows(s.page, "FunnelTop", "14,290");
       expect(s.offMachine).toEqual([]);
-      expect(withoutOfficeTelemetry(s.consoleErrors)).toEqual([]);
+      // open() keeps office.js's CSP-refused telemetry frame apart: refused by the page's own policy, not an error of the pane.
+      expect(s.consoleErrors).toEqual([]);
+      for (const m of s.blockedOfficeTelemetry) expect(m).toContain(`"default-src 'self' https://appsforoffice.microsoft.com"`);
     } finally {
       await s.context.close();
     }
@@ -168,7 +170,9 @@ suite("the pane answers as you type", () => {
       await search.fill("");
       await expect(items.count()).resolves.toBe(all);
       expect(serious(await axeViolations(s.page))).toEqual([]);
-      expect(withoutOfficeTelemetry(s.consoleErrors)).toEqual([]);
+      // open() keeps office.js's CSP-refused telemetry frame apart: refused by the page's own policy, not an error of the pane.
+      expect(s.consoleErrors).toEqual([]);
+      for (const m of s.blockedOfficeTelemetry) expect(m).toContain(`"default-src 'self' https://appsforoffice.microsoft.com"`);
     } finally {
       await s.context.close();
     }
