@@ -552,6 +552,8 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
   const col = (c: string) => range(c, first, c, lastMonth);
 
   b.heading(cell("A", row), "Results");
+  // The first month whose figure in column c (net, cumulative net) is 0 or more, or NOT_REACHED.
+  const firstMonthAtLeastZero = (c: string) => `IF(COUNTIF(${col(c)},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col(c)},">=0"))`;
   b.labelled(
     cell("A", row + 1),
     "Cumulative net at month 12",
@@ -565,7 +567,7 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
     cell("A", row + 2),
     "First month with a net of 0 or more",
     cell("B", row + 2),
-    `IF(COUNTIF(${col("F")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("F")},">=0"))`,
+    firstMonthAtLeastZero("F"),
     breakEven ?? NOT_REACHED,
     "integer",
     "BreakEvenMonth"
@@ -574,7 +576,7 @@ export function downlineProjectionPlan(values: InputValues, levelRates: readonly
     cell("A", row + 3),
     "First month the cumulative net is 0 or more",
     cell("B", row + 3),
-    `IF(COUNTIF(${col("G")},">=0")=0,"${NOT_REACHED}",MINIFS(${col("A")},${col("G")},">=0"))`,
+    firstMonthAtLeastZero("G"),
     payback ?? NOT_REACHED,
     "integer",
     "PaybackMonth"
