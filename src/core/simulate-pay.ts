@@ -1,8 +1,9 @@
 import { BINARY_STATE, binaryPeriod, breakawayShare, stairStepRateTable } from "./plans";
 import { EVENTS_PER_SLICE, Network } from "./simulate-history";
+import { depthFirst, monthsPerPass } from "./simulate-order";
 
 // Math's functions as module constants (see simulate-history.ts: in a vm context each Math.x is a slow lookup).
-const { min } = Math;
+const { max, min } = Math;
 
 /**
  * How each plan pays the members of a finished history (simulate-history.ts). Every plan pays a
@@ -210,10 +211,15 @@ export function* placeMatrix(net: Network, width: number): Generator<void, Int32
   const pos = new Positions(n, min(width, n));
   for (let from = 1; from < n; from += EVENTS_PER_SLICE) {
     const to = min(n, from + EVENTS_PER_SLICE);
-    for (let i = from; i < to; i++) pos.place(i, pos.firstOpen(ints[4 * i]));
+    placeSome(pos, ints, from, to);
     yield;
   }
   return pos.parent;
+}
+
+/** Members from..to-1 placed in the matrix, each at the first open position under its sponsor. */
+function placeSome(pos: Positions, ints: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) pos.place(i, pos.firstOpen(ints[4 * i]));
 }
 
 /**
@@ -225,7 +231,6 @@ export function* placeBinary(net: Network): Generator<void, { parent: Int32Array
   const n = net.joined;
   const ints = net.ints;
   const pos = new Positions(n, 2);
-  const { parent, firstChild, nextSibling, children } = pos;
   const side = new Uint8Array(n);
   // Each position's parent and the members placed in its subtree (itself included), side by side:
   // the walk up the line at each placement then touches one cache line a step, not two.
@@ -233,47 +238,30 @@ export function* placeBinary(net: Network): Generator<void, { parent: Int32Array
   up[0] = -1;
   for (let i = 0; i < n; i++) up[2 * i + 1] = 1;
   for (let from = 1; from < n; from += EVENTS_PER_SLICE) {
-    const to = min(n, from + EVENTS_PER_SLICE);
-    for (let i = from; i < to; i++) {
-      const s = ints[4 * i];
-      let p: number;
-      if (children[s] < 2)
-        p = s; // an empty leg: the new member heads it (the left first)
-      else {
-        const left = firstChild[s];
-        const right = nextSibling[left];
-        p = pos.firstOpen(up[2 * left + 1] <= up[2 * right + 1] ? left : right);
-      }
-      side[i] = children[p];
-      pos.place(i, p);
-      up[2 * i] = p;
-      for (let q = p; q >= 0; q = up[2 * q]) up[2 * q + 1]++;
-    }
+    placeInLegs(pos, ints, up, side, from, min(n, from + EVENTS_PER_SLICE));
     yield;
   }
-  return { parent, side };
+  return { parent: pos.parent, side };
 }
 
-/** For each month 1..months, whether anyone joined in it or quit at the end of the month before: else it repeats the month before. */
-function changes(net: Network): Uint8Array {
-  const { shorts, months, joined } = net;
-  const changed = new Uint8Array(months + 2);
-  changed[1] = 1;
-  for (let i = 1; i < joined; i++) {
-    changed[shorts[8 * i + 2]] = 1;
-    const last = shorts[8 * i + 3];
-    if (last < months) changed[last + 1] = 1;
+/** Members from..to-1 placed in their sponsors' weaker legs; `up` as in placeBinary. */
+function placeInLegs(pos: Positions, ints: Int32Array, up: Int32Array, side: Uint8Array, from: number, to: number): void {
+  const { firstChild, nextSibling, children } = pos;
+  for (let i = from; i < to; i++) {
+    const s = ints[4 * i];
+    let p: number;
+    if (children[s] < 2)
+      p = s; // an empty leg: the new member heads it (the left first)
+    else {
+      const left = firstChild[s];
+      const right = nextSibling[left];
+      p = pos.firstOpen(up[2 * left + 1] <= up[2 * right + 1] ? left : right);
+    }
+    side[i] = children[p];
+    pos.place(i, p);
+    up[2 * i] = p;
+    for (let q = p; q >= 0; q = up[2 * q]) up[2 * q + 1]++;
   }
-  return changed;
-}
-
-/** How many members (a prefix of the join order) have joined by each month. */
-function joinedBy(net: Network): Int32Array {
-  const { shorts, months, joined } = net;
-  const count = new Int32Array(months + 1);
-  for (let i = 0; i < joined; i++) count[shorts[8 * i + 2]]++;
-  for (let t = 1; t <= months; t++) count[t] += count[t - 1];
-  return count;
 }
 
 export interface BinaryPay {
@@ -285,85 +273,159 @@ export interface BinaryPay {
 }
 
 /**
- * Binary pay, month by month, for the placement given. In month t each member's leg volume is the
- * volume sold that month by the active members in that leg (counted by one pass up the join order,
- * children before parents, redone only in months when someone joined or quit), and every active
- * member is paid by BINARY's rule for one period. Volumes are counted in members (one member's
- * monthly volume is the unit, the rate becomes rate x volume), so carries stay whole numbers.
- * A member who quits is paid no more: its carry is lost.
+ * Binary pay for the placement given: in month t each member's leg volume is the volume sold that
+ * month by the active members in that leg, and every active member is paid by BINARY's rule for
+ * one period. Volumes are counted in members (one member's monthly volume is the unit, the rate
+ * becomes rate x volume), so carries stay whole numbers. A member who quits is paid no more: its
+ * carry is lost.
+ *
+ * Paid one member at a time, all its months at once, children before parents (positions depth
+ * first, from the last): each open member's two legs are a row of counts per month at its depth,
+ * complete when it is reached, then added into its parent's row (simulate-order.ts).
  */
 export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, volume: number, plan: BinaryPay, out: PayOut): Generator<void, void, void> {
   const { shorts, money, months } = net;
   const n = net.joined;
-  const legs = new Int32Array(2 * n); // active members in the left and right legs this month
-  const state = new Float64Array(BINARY_STATE * n);
-  const changed = changes(net);
-  const by = joinedBy(net);
+  const { at, maxDepth } = depthFirst(parent, 1, n, shorts);
+  yield;
+  const span = monthsPerPass(maxDepth, months);
+  // Row d holds the left leg's counts of the member open at depth d, then the right leg's: 2 x span cells.
+  const rows = new Int32Array(2 * span * (maxDepth + 1));
+  // The carries: in one pass over all months each member's are its own while it is paid; over several, kept for the next.
+  const carried = span < months;
+  const state = new Float64Array(BINARY_STATE * (carried ? n : 1));
+  const earned = new Float64Array(n);
+  const lastMonth = new Float64Array(n);
   const rate = plan.rate * volume;
-  const lastMonth = out.lastMonth;
-  for (let t = 1; t <= months; t++) {
-    const count = by[t];
-    if (changed[t]) countLegsAndPay(shorts, parent, side, legs, state, money, lastMonth, count, t, months, rate, plan.cap, plan.flush);
-    else payBinaryMonth(shorts, legs, state, money, lastMonth, count, t, months, rate, plan.cap, plan.flush);
-    yield;
+  for (let first = 1; first <= months; first += span) {
+    const end = min(months, first + span - 1);
+    // From the last position down, a slice at a time (the loop in a plain function, which V8 optimizes while it runs).
+    for (let to = n; to > 0; to -= EVENTS_PER_SLICE) {
+      payBinarySlice(
+        at,
+        side,
+        rows,
+        state,
+        carried,
+        earned,
+        lastMonth,
+        max(0, to - EVENTS_PER_SLICE),
+        to,
+        first,
+        end,
+        span,
+        months,
+        rate,
+        plan.cap,
+        plan.flush
+      );
+      yield;
+    }
+  }
+  payMembers(at, money, out.lastMonth, earned, lastMonth);
+}
+
+/** What each position earned, and earned in the last month, to its member (the records in join order). */
+function payMembers(at: Int32Array, money: Float64Array, lastMonthOut: Float64Array, earned: Float64Array, lastMonth: Float64Array): void {
+  for (let k = 0; k < earned.length; k++) {
+    const i = at[4 * k];
+    money[2 * i + 1] += earned[k];
+    lastMonthOut[i] = lastMonth[k];
+  }
+}
+
+/** Months first..end of positions to-1 down to from (see payBinaryMember). */
+function payBinarySlice(
+  at: Int32Array,
+  side: Uint8Array,
+  rows: Int32Array,
+  state: Float64Array,
+  carried: boolean,
+  earned: Float64Array,
+  lastMonth: Float64Array,
+  from: number,
+  to: number,
+  first: number,
+  end: number,
+  span: number,
+  months: number,
+  rate: number,
+  cap: number,
+  flush: boolean
+): void {
+  for (let k = to - 1; k >= from; k--) {
+    const stay = at[4 * k + 3];
+    const carry = carried ? BINARY_STATE * k : 0;
+    if (!carried) {
+      state[0] = 0;
+      state[1] = 0;
+    }
+    payBinaryMember(
+      rows,
+      state,
+      carry,
+      earned,
+      lastMonth,
+      k,
+      at[4 * k + 2],
+      side[at[4 * k]],
+      stay & 0xffff,
+      stay >>> 16,
+      first,
+      end,
+      span,
+      months,
+      rate,
+      cap,
+      flush
+    );
   }
 }
 
 /**
- * The active members in each position's two legs in month t, for the first `count` members, and
- * the month's pay: going down the join order, a position's legs are complete when it is reached
- * (its children came after it), so it is paid there and then.
+ * Months first..end of the member at position k: paid by BINARY's rule on its legs (its row, at
+ * its depth d) in the months it is active (from its join month to its last), its carries at
+ * state[carry], then its subtree's counts (its legs and itself when active) added into its
+ * parent's row on its side, its row cleared.
  */
-function countLegsAndPay(
-  shorts: Uint16Array,
-  parent: Int32Array,
-  side: Uint8Array,
-  legs: Int32Array,
+function payBinaryMember(
+  rows: Int32Array,
   state: Float64Array,
-  money: Float64Array,
+  carry: number,
+  earned: Float64Array,
   lastMonth: Float64Array,
-  count: number,
-  t: number,
+  k: number,
+  d: number,
+  side: number,
+  from: number,
+  last: number,
+  first: number,
+  end: number,
+  span: number,
   months: number,
   rate: number,
   cap: number,
   flush: boolean
 ): void {
-  legs.fill(0, 0, 2 * count);
-  for (let i = count - 1; i >= 0; i--) {
-    const active = shorts[8 * i + 3] >= t;
-    const left = legs[2 * i];
-    const right = legs[2 * i + 1];
-    if (i > 0) legs[2 * parent[i] + side[i]] += left + right + (active ? 1 : 0);
-    if (!active || (left === 0 && right === 0 && state[3 * i] === 0 && state[3 * i + 1] === 0)) continue;
-    const commission = binaryPeriod(state, 3 * i, left, right, rate, cap, flush, 0, t);
-    money[2 * i + 1] += commission;
-    if (t === months) lastMonth[i] = commission;
+  const row = 2 * span * d - first; // month t of the left leg at row + t, of the right at row + span + t
+  const start = from > first ? from : first; // nobody is below a member before it joins
+  const stop = last < end ? last : end;
+  let paid = 0;
+  for (let t = start; t <= stop; t++) {
+    const left = rows[row + t];
+    const right = rows[row + span + t];
+    if (left === 0 && right === 0 && state[carry] === 0 && state[carry + 1] === 0) continue; // nothing to match or carry
+    const commission = binaryPeriod(state, carry, left, right, rate, cap, flush, 0, t);
+    paid += commission;
+    if (t === months) lastMonth[k] = commission;
   }
-}
-
-/** Pays every member active in month t one period of the binary rule on its legs. */
-function payBinaryMonth(
-  shorts: Uint16Array,
-  legs: Int32Array,
-  state: Float64Array,
-  money: Float64Array,
-  lastMonth: Float64Array,
-  count: number,
-  t: number,
-  months: number,
-  rate: number,
-  cap: number,
-  flush: boolean
-): void {
-  for (let i = 0; i < count; i++) {
-    if (shorts[8 * i + 3] < t) continue;
-    const left = legs[2 * i];
-    const right = legs[2 * i + 1];
-    if (left === 0 && right === 0 && state[3 * i] === 0 && state[3 * i + 1] === 0) continue; // nothing to match or carry
-    const commission = binaryPeriod(state, 3 * i, left, right, rate, cap, flush, 0, t);
-    money[2 * i + 1] += commission;
-    if (t === months) lastMonth[i] = commission;
+  earned[k] += paid;
+  // The founder's row is cleared too: the next pass's months use the same cells.
+  const into = 2 * span * (d - 1) + side * span - first;
+  for (let t = start; t <= end; t++) {
+    if (d > 0) rows[into + t] += rows[row + t] + rows[row + span + t] + (t <= last ? 1 : 0);
+    rows[row + t] = 0;
+    rows[row + span + t] = 0;
   }
 }
 
@@ -373,11 +435,11 @@ export interface StairStepPay {
 }
 
 /**
- * Stair-step pay, month by month, by sponsorship. In month t a member's group volume is its own
- * (when active) plus that of every active member below it; its rate comes from it; it earns its
- * rate on its own volume and, on each leg (each member it sponsored, with that member's group,
- * whether the leg's head is still in or not), STAIRSTEP's breakaway share. A month in which nobody
- * joined or quit pays what the month before paid, so the passes run only in months that change.
+ * Stair-step pay by sponsorship. In month t a member's group volume is its own (when active) plus
+ * that of every active member below it; its rate comes from it; it earns its rate on its own volume
+ * and, on each leg (each member it sponsored, with that member's group, whether the leg's head is
+ * still in or not), STAIRSTEP's breakaway share. Paid one member at a time, all its months at
+ * once, children before sponsors (positions depth first, from the last; simulate-order.ts).
  */
 export function* stairStepPay(net: Network, volume: number, plan: StairStepPay, out: PayOut): Generator<void, void, void> {
   const { ints, shorts, money, months } = net;
@@ -385,96 +447,134 @@ export function* stairStepPay(net: Network, volume: number, plan: StairStepPay, 
   const rateOf = stairStepRateTable(volume, n, plan.thresholds, plan.rates);
   let ascending = true;
   for (let k = 1; k < plan.rates.length; k++) if (plan.rates[k] < plan.rates[k - 1]) ascending = false;
-  const legs = ascending ? new Float64Array(n) : undefined;
-  const group = new Int32Array(n);
-  const month = new Float64Array(n); // what each member earns in a month like the last one computed
-  const changed = changes(net);
-  const by = joinedBy(net);
-  let count = 0;
-  let repeats = 0; // months paid as `month` and not yet added
-  for (let t = 1; t <= months; t++) {
-    if (changed[t]) {
-      addMonths(money, month, count, repeats);
-      repeats = 0;
-      count = by[t];
-      if (legs) stairStepMonthAscending(ints, shorts, group, legs, month, rateOf, count, t, volume);
-      else stairStepMonth(ints, shorts, group, month, rateOf, count, t, volume);
+  const { at, maxDepth } = depthFirst(ints, 4, n, shorts);
+  yield;
+  const earned = new Float64Array(n);
+  const lastMonth = new Float64Array(n);
+  if (ascending) {
+    const span = monthsPerPass(maxDepth, months);
+    // Row d: the group counts of the member open at depth d, month by month; beside it, the sum of its legs' rate x group.
+    const groups = new Int32Array(span * (maxDepth + 1));
+    const legs = new Float64Array(span * (maxDepth + 1));
+    for (let first = 1; first <= months; first += span) {
+      const end = min(months, first + span - 1);
+      for (let to = n; to > 0; to -= EVENTS_PER_SLICE) {
+        payStairStepSlice(at, groups, legs, earned, lastMonth, rateOf, max(0, to - EVENTS_PER_SLICE), to, first, end, span, months, volume);
+        yield;
+      }
     }
-    repeats++;
-    yield;
+  } else {
+    const group = new Int32Array(n);
+    const month = new Float64Array(n);
+    for (let t = 1; t <= months; t++) {
+      stairStepMonth(at, group, month, rateOf, t, volume);
+      for (let k = 0; k < n; k++) earned[k] += month[k];
+      yield;
+    }
+    lastMonth.set(month);
   }
-  addMonths(money, month, count, repeats);
-  out.lastMonth.set(month.subarray(0, count));
+  payMembers(at, money, out.lastMonth, earned, lastMonth);
 }
 
-function addMonths(money: Float64Array, month: Float64Array, count: number, repeats: number): void {
-  if (repeats > 0) for (let i = 0; i < count; i++) money[2 * i + 1] += month[i] * repeats;
-}
-
-/** One month of stair-step pay for the first `count` members (children come after their sponsors). */
-function stairStepMonth(
-  ints: Int32Array,
-  shorts: Uint16Array,
-  group: Int32Array,
-  month: Float64Array,
+/** Months first..end of positions to-1 down to from (see payStairStepMember). */
+function payStairStepSlice(
+  at: Int32Array,
+  groups: Int32Array,
+  legs: Float64Array,
+  earned: Float64Array,
+  lastMonth: Float64Array,
   rateOf: Float64Array,
-  count: number,
-  t: number,
+  from: number,
+  to: number,
+  first: number,
+  end: number,
+  span: number,
+  months: number,
   volume: number
 ): void {
-  // Group volumes in members, children before sponsors.
-  group.fill(0, 0, count);
-  month.fill(0, 0, count);
-  for (let i = count - 1; i > 0; i--) {
-    const g = group[i] + (shorts[8 * i + 3] >= t ? 1 : 0);
-    group[i] = g;
-    group[ints[4 * i]] += g;
-  }
-  group[0] += 1; // the founder is always active
-  // Each member's own volume at its rate, and each leg's share to its sponsor. A member's sponsor
-  // comes before it, so its group is still there when the member is reached going down.
-  for (let i = count - 1; i >= 0; i--) {
-    const g = group[i];
-    const active = shorts[8 * i + 3] >= t;
-    if (active) month[i] += rateOf[g] * volume;
-    if (i > 0) {
-      const s = ints[4 * i];
-      if (shorts[8 * s + 3] >= t) month[s] += breakawayShare(rateOf[group[s]], rateOf[g], g * volume);
-    }
+  for (let k = to - 1; k >= from; k--) {
+    const stay = at[4 * k + 3];
+    payStairStepMember(groups, legs, earned, lastMonth, rateOf, k, at[4 * k + 2], stay & 0xffff, stay >>> 16, first, end, span, months, volume);
   }
 }
 
 /**
- * One month of stair-step pay when the rates never fall as the thresholds rise (every published
- * schedule): a leg's group is below its sponsor's, so its rate is never above the sponsor's, and
- * STAIRSTEP's sum over legs of (rate - leg rate) x leg is the member's rate on its whole group less
- * what its legs earn at their own rates. Then one pass up the join order pays everyone: when a
- * member is reached, its group and the sum of its legs' rate x volume are complete. Equal to
- * `stairStepMonth` but for the last bits of rounding, and twice as fast.
+ * Months first..end of the member at position k when the rates never fall as the thresholds rise
+ * (every published schedule): a leg's group is below its sponsor's, so its rate is never above the
+ * sponsor's, and STAIRSTEP's sum over legs of (rate - leg rate) x leg is the member's rate on its
+ * whole group less what its legs earn at their own rates. When the member is reached, its row holds
+ * its legs' groups and their rate x group; then its group and its rate x group go into its sponsor's row.
  */
-function stairStepMonthAscending(
-  ints: Int32Array,
-  shorts: Uint16Array,
-  group: Int32Array,
+function payStairStepMember(
+  groups: Int32Array,
   legs: Float64Array,
-  month: Float64Array,
+  earned: Float64Array,
+  lastMonth: Float64Array,
   rateOf: Float64Array,
-  count: number,
-  t: number,
+  k: number,
+  d: number,
+  from: number,
+  last: number,
+  first: number,
+  end: number,
+  span: number,
+  months: number,
   volume: number
 ): void {
-  group.fill(0, 0, count);
-  legs.fill(0, 0, count);
-  for (let i = count - 1; i >= 0; i--) {
-    const active = shorts[8 * i + 3] >= t;
-    const g = group[i] + (active ? 1 : 0);
+  const row = span * d - first;
+  const into = row - span;
+  const start = from > first ? from : first; // nobody is below a member before it joins
+  let paid = 0;
+  for (let t = start; t <= end; t++) {
+    const active = t <= last;
+    const g = groups[row + t] + (active ? 1 : 0);
     const rate = rateOf[g];
-    // Its rate on its own volume and on each leg, less each leg's rate on that leg: in members' volumes.
-    month[i] = active ? (rate * g - legs[i]) * volume : 0;
-    if (i > 0) {
-      const s = ints[4 * i];
-      group[s] += g;
-      legs[s] += rate * g;
+    if (active) {
+      // Its rate on its own volume and on each leg, less each leg's rate on that leg: in members' volumes.
+      const month = (rate * g - legs[row + t]) * volume;
+      paid += month;
+      if (t === months) lastMonth[k] = month;
+    }
+    if (d > 0) {
+      groups[into + t] += g;
+      legs[into + t] += rate * g;
+    }
+    groups[row + t] = 0;
+    legs[row + t] = 0;
+  }
+  earned[k] += paid;
+}
+
+/**
+ * One month of stair-step pay for any schedule, positions depth first: a member is active in month
+ * t from its join month (`from`) through its last month (`last`); one not joined yet has no group
+ * (everyone below it joined after it) and earns nothing. Each leg's share is STAIRSTEP's breakaway
+ * share, which needs the sponsor's rate: so two passes, groups first.
+ */
+function stairStepMonth(at: Int32Array, group: Int32Array, month: Float64Array, rateOf: Float64Array, t: number, volume: number): void {
+  const n = group.length;
+  // Group volumes in members, children before sponsors.
+  group.fill(0);
+  month.fill(0);
+  for (let k = n - 1; k > 0; k--) {
+    const g = group[k] + (activeIn(at[4 * k + 3], t) ? 1 : 0);
+    group[k] = g;
+    group[at[4 * k + 1]] += g;
+  }
+  group[0] += 1; // the founder is always active
+  // Each member's own volume at its rate, and each leg's share to its sponsor. A member's sponsor
+  // comes before it, so its group is still there when the member is reached going down.
+  for (let k = n - 1; k >= 0; k--) {
+    const g = group[k];
+    if (activeIn(at[4 * k + 3], t)) month[k] += rateOf[g] * volume;
+    if (k > 0) {
+      const s = at[4 * k + 1];
+      if (activeIn(at[4 * s + 3], t)) month[s] += breakawayShare(rateOf[group[s]], rateOf[g], g * volume);
     }
   }
+}
+
+/** Whether a member of this stay (join month + 65536 x last month) is active in month t. */
+function activeIn(stay: number, t: number): boolean {
+  return (stay & 0xffff) <= t && stay >>> 16 >= t;
 }

@@ -1,0 +1,70 @@
+/**
+ * A tree of members (the sponsorship, or a plan's placement) numbered depth first, so that the
+ * plans that pay month by month can pay one member at a time, all its months at once.
+ *
+ * In join order a member's parent is anywhere before it, so a month's pass that adds each member
+ * into its parent jumps across the whole network: a cache miss per member per month. Depth first,
+ * a member's subtree is the run of positions just after it, so going down the positions
+ * (children before parents) only the members on the path from the root to the current one are
+ * ever open: each keeps one small row of per-month sums (its legs, its group) at its depth, a few
+ * rows in all, all in cache (see `monthRows`).
+ */
+export interface DepthFirst {
+  /**
+   * Four numbers per position k, side by side (the passes read them in order, one cache line for
+   * four positions): at[4k] the member there (pre-order: a member, then its subtrees), at[4k + 1] the
+   * position of its parent (-1 for the founder at 0), at[4k + 2] its depth below the founder,
+   * at[4k + 3] its stay: join month + 65536 x last month (the records' `shorts[8i + 2]` and `shorts[8i + 3]`).
+   */
+  at: Int32Array;
+  maxDepth: number;
+}
+
+/**
+ * The members 0..n-1 of a tree depth first: the parent of i is at `parents[stride x i]`, before it
+ * (parent < i), and member 0, the founder, is the root; `shorts` are the network's records. Children
+ * in join order.
+ *
+ * No stack and no lists of children: subtree sizes first (children before parents, from the last
+ * member), then each member's position is its parent's next free one, and the parent's next free
+ * one moves past the member's subtree. Two passes, each touching one parent's entry per member.
+ */
+export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array): DepthFirst {
+  const size = new Int32Array(n).fill(1);
+  for (let i = n - 1; i > 0; i--) size[parents[stride * i]] += size[i];
+  // Per member, side by side: its position, the next free position in its subtree, its depth.
+  const place = new Int32Array(3 * n);
+  const at = new Int32Array(4 * n);
+  place[1] = 1;
+  at[1] = -1;
+  at[3] = shorts[2] | (shorts[3] << 16);
+  let maxDepth = 0;
+  for (let i = 1; i < n; i++) {
+    const p = 3 * parents[stride * i];
+    const k = place[p + 1];
+    place[p + 1] = k + size[i];
+    const d = place[p + 2] + 1;
+    place[3 * i] = k;
+    place[3 * i + 1] = k + 1;
+    place[3 * i + 2] = d;
+    at[4 * k] = i;
+    at[4 * k + 1] = place[p];
+    at[4 * k + 2] = d;
+    at[4 * k + 3] = shorts[8 * i + 2] | (shorts[8 * i + 3] << 16);
+    if (d > maxDepth) maxDepth = d;
+  }
+  return { at, maxDepth };
+}
+
+/** At most this many cells of per-month rows are held at once (8 MB of doubles). */
+const MONTH_ROW_CELLS = 1 << 20;
+
+/**
+ * How many months each pass over the tree pays: all of them when a row per depth fits in
+ * MONTH_ROW_CELLS, else fewer, each pass then carrying on from the last (a network's depth is at
+ * most months x (log2 members + 2): a sponsor joins before its recruits, and a placement goes at
+ * most that many levels under the sponsor, so this is rarely below the months).
+ */
+export function monthsPerPass(maxDepth: number, months: number): number {
+  return Math.max(1, Math.min(months, Math.floor(MONTH_ROW_CELLS / (maxDepth + 1))));
+}

@@ -1,0 +1,90 @@
+import { depthFirst, monthsPerPass } from "../../src/core/simulate-order";
+
+/**
+ * The depth-first numbering the month-by-month plans pay in (src/core/simulate-order.ts), on a tree
+ * small enough to number by hand, and the number of months each pass over it pays.
+ */
+
+/** Records as the network keeps them: 8 shorts a member, join month at 8i + 2 and last month at 8i + 3. */
+function recordsOf(stays: Array<[number, number]>): Uint16Array {
+  const shorts = new Uint16Array(8 * stays.length);
+  stays.forEach(([join, last], i) => {
+    shorts[8 * i + 2] = join;
+    shorts[8 * i + 3] = last;
+  });
+  return shorts;
+}
+
+describe("depthFirst", () => {
+  //        0
+  //      /   \
+  //     1     2
+  //    / \     \
+  //   3   4     5
+  // Pre-order, children in join order: 0, 1, 3, 4, 2, 5. Positions of the parents: 1 and 2 under 0 at
+  // position 0; 3 and 4 under 1 at position 1; 5 under 2 at position 4.
+  const parents = new Int32Array([-1, 0, 0, 1, 1, 2]);
+  const stays: Array<[number, number]> = [
+    [0, 13],
+    [1, 12],
+    [1, 4],
+    [2, 13],
+    [3, 3],
+    [5, 13],
+  ];
+
+  test("numbers a member, then its subtrees, and records each position's parent, depth and stay", () => {
+    const { at, maxDepth } = depthFirst(parents, 1, 6, recordsOf(stays));
+    const rows = Array.from({ length: 6 }, (_, k) => Array.from(at.subarray(4 * k, 4 * k + 4)));
+    const stay = (join: number, last: number) => join + 65536 * last;
+    expect(rows).toEqual([
+      [0, -1, 0, stay(0, 13)],
+      [1, 0, 1, stay(1, 12)],
+      [3, 1, 2, stay(2, 13)],
+      [4, 1, 2, stay(3, 3)],
+      [2, 0, 1, stay(1, 4)],
+      [5, 4, 2, stay(5, 13)],
+    ]);
+    expect(maxDepth).toBe(2);
+  });
+
+  test("reads the parents from records of any stride (the network's sponsors are every 4th number)", () => {
+    const strided = new Int32Array(24);
+    parents.forEach((p, i) => (strided[4 * i] = p));
+    const { at } = depthFirst(strided, 4, 6, recordsOf(stays));
+    expect(Array.from({ length: 6 }, (_, k) => at[4 * k])).toEqual([0, 1, 3, 4, 2, 5]);
+  });
+
+  test("a line of 5 is numbered in join order, each one deeper", () => {
+    const { at, maxDepth } = depthFirst(new Int32Array([-1, 0, 1, 2, 3]), 1, 5, new Uint16Array(40));
+    expect(Array.from({ length: 5 }, (_, k) => [at[4 * k], at[4 * k + 1], at[4 * k + 2]])).toEqual([
+      [0, -1, 0],
+      [1, 0, 1],
+      [2, 1, 2],
+      [3, 2, 3],
+      [4, 3, 4],
+    ]);
+    expect(maxDepth).toBe(4);
+  });
+
+  test("the founder alone", () => {
+    const { at, maxDepth } = depthFirst(new Int32Array([-1]), 1, 1, recordsOf([[0, 37]]));
+    expect(Array.from(at)).toEqual([0, -1, 0, 37 * 65536]);
+    expect(maxDepth).toBe(0);
+  });
+});
+
+describe("monthsPerPass: every month in one pass while a row per depth fits in 2^20 cells", () => {
+  test.each([
+    // [max depth, months, months a pass]: 2^20 = 1,048,576 cells over (depth + 1) rows.
+    [0, 36, 36],
+    [40, 36, 36],
+    [29126, 36, 36], // 29,127 rows x 36 = 1,048,572 cells: fits
+    [29127, 36, 35], // 29,128 rows: 1,048,576 / 29,128 = 35.99
+    [1199, 1200, 873], // 1,048,576 / 1,200 = 873.8
+    [1048575, 36, 1], // 2^20 rows: 1 month a pass
+    [5000000, 36, 1], // never fewer than one month
+  ])("depth %d over %d months: %d a pass", (depth, months, expected) => {
+    expect(monthsPerPass(depth, months)).toBe(expected);
+  });
+});
