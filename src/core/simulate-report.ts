@@ -154,10 +154,7 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   for (let i = 0; i < n; i++) recruitedNoOne += 1 - sponsored[i];
   // Members with the most commissions: the top 1%, rounded up to whole members (at least one).
   const top = ceil(n / 100);
-  const byCommission = run.commissions.slice();
-  selectRanks(byCommission, [n - top]);
-  let topSum = 0;
-  for (let i = n - top; i < n; i++) topSum += byCommission[i];
+  const topSum = sumOfLargest(run.commissions.subarray(0, n), top);
   const [p10Net, medianNet, p90Net] = percentiles(nets, [0.1, 0.5, 0.9]);
   const summary: SimulationSummary = {
     membersJoined: n,
@@ -220,8 +217,8 @@ function bracketOf(x: number, edges: readonly number[], zero: number): number {
 
 /**
  * Percentiles the way Excel's PERCENTILE.INC (and MEDIAN) computes them: linear interpolation at
- * rank p x (n - 1) of the sorted values. Found by selection in linear time rather than by a sort
- * (sorting a million nets would cost a third of the whole simulation). Reorders `values`.
+ * rank p x (n - 1) of the sorted values. Found without sorting (`valuesAtRanks`): sorting a million
+ * nets would cost a third of the whole simulation.
  */
 export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
@@ -230,12 +227,84 @@ export function percentiles(values: Float64Array, ps: readonly number[]): number
     const rank = floor(p * (n - 1));
     ranks.push(rank, min(rank + 1, n - 1));
   }
-  selectRanks(values, ranks);
-  return ps.map((p) => {
+  const at = valuesAtRanks(values, ranks);
+  return ps.map((p, j) => {
     const rank = p * (n - 1);
     const i = floor(rank);
-    return rank === i ? values[i] : values[i] + (rank - i) * (values[i + 1] - values[i]);
+    const below = at[2 * j];
+    return rank === i ? below : below + (rank - i) * (at[2 * j + 1] - below);
   });
+}
+
+/** The sum of the `count` largest values (1 <= count <= values.length): those above the value at its rank, and that value as often as it is needed. */
+export function sumOfLargest(values: Float64Array, count: number): number {
+  const n = values.length;
+  const [threshold] = valuesAtRanks(values, [n - count]);
+  let sum = 0;
+  let above = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x > threshold) {
+      sum += x;
+      above++;
+    }
+  }
+  return sum + (count - above) * threshold;
+}
+
+/** Buckets of `valuesAtRanks`: the top 16 bits of a double, in an order that sorts the doubles. */
+const BUCKETS = 65536;
+/** Where the high 32 bits of a double are in a Uint32Array over it: 1 on little-endian processors (every one Office runs on), else 0. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** The bucket of a double's high 32 bits: negatives' bits flipped, positives' sign bit set, so that bucket order is numeric order. */
+function bucketOf(high: number): number {
+  return (high & 0x80000000 ? ~high : high | 0x80000000) >>> 16;
+}
+
+/**
+ * The value a sort would put at each of `ranks` (each 0..n-1), without moving `values`: two passes
+ * that read the values in order. The first counts the values in each of 65,536 buckets by their
+ * top 16 bits (sign, exponent and the mantissa's first 4 bits), so it knows which bucket each rank
+ * falls in; the second copies out the values of those few buckets, and selection within them
+ * (`selectRanks`) finds the ranks. Doubles that differ in their top 16 bits compare as their
+ * buckets do, so a rank's value is in its bucket. No NaN is ever among the values.
+ */
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): number[] {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const count = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) count[bucketOf(words[2 * i + HIGH_WORD])]++;
+  // Each wanted rank's bucket, and how many values come before that bucket.
+  const wanted = [...new Set(ranks)].sort((x, y) => x - y);
+  const bucketOfRank = new Map<number, number>();
+  const before = new Map<number, number>(); // bucket -> values in the buckets below it
+  let b = 0;
+  let below = 0;
+  for (const r of wanted) {
+    while (below + count[b] <= r) below += count[b++];
+    bucketOfRank.set(r, b);
+    before.set(b, below);
+  }
+  // The values of the wanted buckets, each bucket's in its own array.
+  const slot = new Int32Array(BUCKETS).fill(-1);
+  const chosen = [...before.keys()];
+  const runs = chosen.map((bucket, j) => {
+    slot[bucket] = j;
+    return new Float64Array(count[bucket]);
+  });
+  const filled = new Int32Array(chosen.length);
+  for (let i = 0; i < n; i++) {
+    const j = slot[bucketOf(words[2 * i + HIGH_WORD])];
+    if (j >= 0) runs[j][filled[j]++] = values[i];
+  }
+  const found = new Map<number, number>();
+  chosen.forEach((bucket, j) => {
+    const local = wanted.filter((r) => bucketOfRank.get(r) === bucket).map((r) => r - before.get(bucket)!);
+    selectRanks(runs[j], local);
+    for (const r of local) found.set(r + before.get(bucket)!, runs[j][r]);
+  });
+  return ranks.map((r) => found.get(r)!);
 }
 
 /**
