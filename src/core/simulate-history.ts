@@ -4,7 +4,7 @@ import { outOfRange } from "./errors";
 // Math's functions as module constants: the hot loops call them millions of times, and where the
 // bundle runs in a context whose global object is not a plain object (Node's vm, as the custom
 // functions stand-in and the benchmark use), every `Math.x` is a slow global lookup (10x slower).
-const { clz32, floor, max, min, round } = Math;
+const { floor, log, max, min, round } = Math;
 
 /**
  * The history every SIMULATE plan shares: who joins, under which sponsor, in which month, and in
@@ -31,9 +31,9 @@ const MAX_MONTHLY_MEAN = 1e9;
 export const EVENTS_PER_SLICE = 1 << 14;
 
 /**
- * Propensities are held as whole numbers of 2^-20 (a millionth of the mean), so that the running
- * sums that pick sponsors are exact: adding and later removing a member's weight leaves no residue.
- * One member's weight is capped at 2^32 - 1 (4096 times the mean), so a million of them sum below 2^53.
+ * Propensities are held as whole numbers of 2^-20 (a millionth of the mean), so that the sums that
+ * pick sponsors are exact. One member's weight is capped at 2^32 - 1 (4096 times the mean), so a
+ * million of them sum below 2^53.
  */
 const WEIGHT_UNIT = 1048576;
 const MAX_WEIGHT = 4294967295;
@@ -64,6 +64,13 @@ export class Network {
    * a member who leaves, is one index.
    */
   activeList = new Int32Array(0);
+  /**
+   * With a recruiting spread: the lifelong propensity of the member at each slot of `activeList`
+   * (whole units of 2^-20 of the mean, below 2^32), moved with it, so that a month's sweep over the
+   * sponsors reads both lists in order. Empty without a spread.
+   */
+  activeWeight = new Uint32Array(0);
+  weighted = false;
 
   constructor(members: number, months: number, seed: number) {
     this.members = members;
@@ -93,6 +100,11 @@ export class Network {
     const active = new Int32Array(cap);
     active.set(this.activeList);
     this.activeList = active;
+    if (this.weighted) {
+      const weights = new Uint32Array(cap);
+      weights.set(this.activeWeight);
+      this.activeWeight = weights;
+    }
     this.capacity = cap;
   }
 
@@ -107,6 +119,7 @@ export class Network {
 
   /** The member at `slot` of the active list (never 0, the founder) leaves at the end of month t; returns who. */
   drop(slot: number, t: number): number {
+    if (this.weighted) this.activeWeight[slot] = this.activeWeight[this.activeCount - 1];
     const d = this.activeList[slot];
     this.shorts[8 * d + 3] = t;
     this.activeList[slot] = this.activeList[--this.activeCount];
@@ -123,85 +136,6 @@ export class Network {
 }
 
 /**
- * The propensities of a history with a spread, and the members who may sponsor this month grouped
- * by the size of their weight: group g holds the weights in [2^g, 2^(g+1)). A sponsor in
- * proportion to its weight is then a group in proportion to the group's total (a scan of 33
- * totals), and in it a uniform member kept with probability weight / 2^(g+1), at least 1/2, else
- * another: composition and rejection (Slepoy, Thompson and Plimpton, J. Chem. Phys. 128, 205101,
- * 2008). Joining and leaving are O(1), each group an unordered list. The totals are exact: the
- * weights are whole numbers.
- */
-class Propensities {
-  readonly weight: Float64Array;
-  /** Where each member sits in its group's list. */
-  readonly slot: Int32Array;
-  readonly lists: Int32Array[] = [];
-  readonly sizes = new Int32Array(GROUPS);
-  readonly totals = new Float64Array(GROUPS);
-  total = 0;
-  /** Members joined before this index have their weight in the groups (unless they dropped). */
-  inTree = 0;
-
-  constructor(members: number) {
-    this.weight = new Float64Array(members);
-    this.slot = new Int32Array(members);
-    for (let g = 0; g < GROUPS; g++) this.lists.push(new Int32Array(16));
-  }
-
-  add(i: number): void {
-    const w = this.weight[i];
-    if (w <= 0) return; // a member who never recruits is in no group
-    const g = 31 - clz32(w);
-    let list = this.lists[g];
-    const size = this.sizes[g];
-    if (size === list.length) {
-      const bigger = new Int32Array(size * 2);
-      bigger.set(list);
-      this.lists[g] = list = bigger;
-    }
-    list[size] = i;
-    this.slot[i] = size;
-    this.sizes[g] = size + 1;
-    this.totals[g] += w;
-    this.total += w;
-  }
-
-  remove(i: number): void {
-    const w = this.weight[i];
-    if (w <= 0) return;
-    const g = 31 - clz32(w);
-    const list = this.lists[g];
-    const last = list[--this.sizes[g]];
-    list[this.slot[i]] = last;
-    this.slot[last] = this.slot[i];
-    this.totals[g] -= w;
-    this.total -= w;
-  }
-
-  /** A member picked with probability weight / total (total > 0). */
-  pick(rng: Random): number {
-    let u = rng.next() * this.total;
-    let g = GROUPS - 1;
-    while (g > 0 && (this.sizes[g] === 0 || u >= this.totals[g])) {
-      u -= this.totals[g];
-      g--;
-    }
-    while (this.sizes[g] === 0) g++; // only rounding of u could leave it on an empty group
-    const list = this.lists[g];
-    const size = this.sizes[g];
-    const top = 2 ** (g + 1);
-    let m = list[floor(rng.next() * size)];
-    for (let tries = 0; tries < MAX_PICK_TRIES && rng.next() * top >= this.weight[m]; tries++) m = list[floor(rng.next() * size)];
-    return m;
-  }
-}
-
-/** Weight groups: 2^0 .. 2^32 (weights are whole numbers below 2^32). */
-const GROUPS = 33;
-/** Each try keeps its pick with probability at least 1/2: 1000 rejections in a row have probability below 1e-300. */
-const MAX_PICK_TRIES = 1000;
-
-/**
  * The history, month by month: who joins under whom and when each member leaves. Yields at the end
  * of each month and every EVENTS_PER_SLICE joins or drops. (The loops themselves are plain
  * functions: V8 optimizes a long-running loop in a plain function while it runs, not in a generator.)
@@ -215,43 +149,47 @@ const MAX_PICK_TRIES = 1000;
 export function* grow(net: Network, p: HistoryParams): Generator<void, void, void> {
   const { rng, members } = net;
   const recruits = p.recruitsPerMemberPerMonth;
-  const weights = p.recruitingSpread > 0 ? new Propensities(members) : undefined;
+  const spread = p.recruitingSpread;
   // Gamma with mean 1 and variance s: shape 1/s, scale s.
-  const shape = weights ? 1 / p.recruitingSpread : 0;
-  if (weights) {
-    weights.weight[0] = propensity(rng, shape, p.recruitingSpread);
-    weights.add(0);
-    weights.inTree = 1;
+  const shape = spread > 0 ? 1 / spread : 0;
+  let picked = new Int32Array(0);
+  let points = new Float64Array(0);
+  if (spread > 0) {
+    net.weighted = true;
+    net.activeWeight = new Uint32Array(net.capacity);
+    net.activeWeight[0] = propensity(rng, shape, spread);
   }
   for (let t = 1; t <= p.months; t++) {
     const room = members - net.joined;
     if (room > 0 && recruits > 0) {
       const sponsors = net.activeCount;
       const perMember = recruits * (1 - net.joined / members);
-      let left = min(room, poisson(rng, min(perMember * sponsors, MAX_MONTHLY_MEAN)));
-      net.reserve(net.joined + left);
-      while (left > 0) {
-        const count = min(left, EVENTS_PER_SLICE);
-        if (weights && weights.total > 0) recruitByPropensity(net, weights, count, t, shape, p.recruitingSpread);
-        else {
-          const first = net.joined;
-          recruitSome(net, count, sponsors, t);
-          if (weights) for (let i = first; i < net.joined; i++) weights.weight[i] = propensity(rng, shape, p.recruitingSpread);
+      const count = min(room, poisson(rng, min(perMember * sponsors, MAX_MONTHLY_MEAN)));
+      net.reserve(net.joined + count);
+      let byPropensity = false;
+      if (spread > 0 && count > 0) {
+        if (picked.length < count) {
+          picked = new Int32Array(count);
+          points = new Float64Array(count + 1);
         }
-        left -= count;
+        byPropensity = pickSponsors(net, count, sponsors, picked, points);
         yield;
       }
-      // This month's recruits recruit from next month: their weights join the tree now, before
-      // the drops (a recruit who drops at the end of its first month takes its weight out again).
-      if (weights) {
-        for (let i = weights.inTree; i < net.joined; i++) weights.add(i);
-        weights.inTree = net.joined;
+      for (let done = 0; done < count; done += EVENTS_PER_SLICE) {
+        const slice = min(count - done, EVENTS_PER_SLICE);
+        if (byPropensity) joinPicked(net, picked, done, slice, t, shape, spread);
+        else {
+          const first = net.activeCount;
+          recruitSome(net, slice, sponsors, t);
+          if (spread > 0) for (let a = first; a < net.activeCount; a++) net.activeWeight[a] = propensity(rng, shape, spread);
+        }
+        yield;
       }
     }
     let left = binomial(rng, net.activeCount - 1, p.monthlyAttrition);
     while (left > 0) {
       const count = min(left, EVENTS_PER_SLICE);
-      dropSome(net, count, t, weights);
+      dropSome(net, count, t);
       left -= count;
       yield;
     }
@@ -271,28 +209,60 @@ function recruitSome(net: Network, count: number, sponsors: number, t: number): 
   for (let j = 0; j < count; j++) net.join(activeList[floor(rng.next() * sponsors)], t);
 }
 
-/** `count` recruits join in month t, each under a member picked in proportion to its propensity; each draws its own. */
-function recruitByPropensity(net: Network, weights: Propensities, count: number, t: number, shape: number, scale: number): void {
-  const rng = net.rng;
-  const w = weights.weight;
-  for (let j = 0; j < count; j++) {
-    const sponsor = weights.pick(rng);
-    w[net.joined] = propensity(rng, shape, scale);
-    net.join(sponsor, t);
+/**
+ * The sponsors of the month's `count` recruits, each picked independently in proportion to the
+ * propensities of the `sponsors` members active at the start of the month, in `picked` (false when
+ * every propensity is 0: then they pick uniformly). Drawn without a search per recruit: `count`
+ * sorted uniform points on the sponsors' weights laid end to end (the running sums of count + 1
+ * exponential gaps, over the last: Devroye, Non-Uniform Random Variate Generation, 1986, V.2.2), so
+ * that one sweep along the active list, in order, finds whose stretch each point falls in; then the
+ * picks in a random order (Fisher-Yates), which makes them what `count` independent picks are.
+ */
+function pickSponsors(net: Network, count: number, sponsors: number, picked: Int32Array, points: Float64Array): boolean {
+  const { rng, activeList, activeWeight } = net;
+  let total = 0; // exact: whole numbers below 2^32, at most a million of them
+  for (let a = 0; a < sponsors; a++) total += activeWeight[a];
+  if (total === 0) return false;
+  let sum = 0;
+  for (let j = 0; j <= count; j++) {
+    sum -= log(1 - rng.next()); // 1 - u is in (0, 1]
+    points[j] = sum;
+  }
+  const scale = total / sum;
+  let j = 0;
+  let reached = 0;
+  let lastWeighted = 0;
+  for (let a = 0; a < sponsors && j < count; a++) {
+    const w = activeWeight[a];
+    if (w === 0) continue;
+    reached += w;
+    lastWeighted = activeList[a];
+    while (j < count && points[j] * scale < reached) picked[j++] = lastWeighted;
+  }
+  // Rounding can leave the last points at the very end: the last member with a weight takes them.
+  while (j < count) picked[j++] = lastWeighted;
+  for (let k = count - 1; k > 0; k--) {
+    const other = floor(rng.next() * (k + 1));
+    const x = picked[k];
+    picked[k] = picked[other];
+    picked[other] = x;
+  }
+  return true;
+}
+
+/** Recruits from..from+count-1 of the month join under their picked sponsors, each with its own propensity. */
+function joinPicked(net: Network, picked: Int32Array, from: number, count: number, t: number, shape: number, scale: number): void {
+  const { rng } = net;
+  for (let j = from; j < from + count; j++) {
+    net.join(picked[j], t);
+    net.activeWeight[net.activeCount - 1] = propensity(rng, shape, scale);
   }
 }
 
 /** `count` members other than the founder, picked uniformly at random without repeats, leave at the end of month t. */
-function dropSome(net: Network, count: number, t: number, weights: Propensities | undefined): void {
+function dropSome(net: Network, count: number, t: number): void {
   const rng = net.rng;
-  if (!weights) {
-    for (let j = 0; j < count; j++) net.drop(1 + floor(rng.next() * (net.activeCount - 1)), t);
-    return;
-  }
-  for (let j = 0; j < count; j++) {
-    const d = net.drop(1 + floor(rng.next() * (net.activeCount - 1)), t);
-    if (d < weights.inTree) weights.remove(d);
-  }
+  for (let j = 0; j < count; j++) net.drop(1 + floor(rng.next() * (net.activeCount - 1)), t);
 }
 
 /** A history given member by member (for worked cases): member 0 is the founder, the others numbered in the order they joined. */
