@@ -6,6 +6,9 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+
+// The workers inherit it: the slowest tests of the simulation leave themselves out (test/support/under-mutation.ts).
+process.env.HBP_UNDER_MUTATION = "1";
 const jestConfig = require("./jest.config.js");
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

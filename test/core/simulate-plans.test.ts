@@ -18,6 +18,7 @@ import {
   summaryRows,
 } from "../../src/core/simulate";
 import { RefHistory, RefPlan, referenceHistory, referencePay } from "../support/simulate-reference";
+import { slowDescribe, slowTest } from "../support/under-mutation";
 
 /**
  * The four plans of issue 10 on the same simulated people. Worked cases are small histories given
@@ -456,7 +457,7 @@ function meanAndError(values: number[]): [number, number] {
   return [mean, Math.sqrt(variance / n)];
 }
 
-describe("in distribution, over many seeds, the engine agrees with the reference's own histories", () => {
+slowDescribe("in distribution, over many seeds, the engine agrees with the reference's own histories", () => {
   const SEEDS = 300;
   const net = { members: 80, months: 10, recruits: 0.7, attrition: 0.12 };
   const stats = (commissions: ArrayLike<number>, monthsIn: number[], joined: number, stays: number, recruitedNoOne: number) => {
@@ -518,7 +519,7 @@ describe("the recruiting spread", () => {
     expect(simulatePlan({ ...p, recruitingSpread: 0 }, plan)).toEqual(simulatePlan(p, plan));
   });
 
-  test("the recruits a month do not depend on who recruits them: the same growth in expectation at spread 0 and 4", () => {
+  slowTest("the recruits a month do not depend on who recruits them: the same growth in expectation at spread 0 and 4", () => {
     // E[recruits in month t] = r x active x (1 - joined / members) whoever sponsors them, and quitting does not
     // depend on the propensity: so E[joined] and E[active] are the same at any spread.
     const plan: CompPlan = { kind: "unilevel", levelRates: [0.1] };

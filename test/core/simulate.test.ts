@@ -14,6 +14,7 @@ import {
   summarize,
   summaryRows,
 } from "../../src/core/simulate";
+import { slowDescribe } from "../support/under-mutation";
 
 const base: SimulationParams = {
   members: 1000,
@@ -279,7 +280,7 @@ describe("SIMULATE's history follows the rules", () => {
  * recruits, each of whom drops at the end of the month with probability a; a member's stay in
  * months is geometric with mean 1/a (it can leave in its first month).
  */
-describe("SIMULATE's dynamics match their expected values", () => {
+slowDescribe("SIMULATE's dynamics match their expected values", () => {
   const seeds = Array.from({ length: 3000 }, (_, i) => i + 1);
   const average = (f: (seed: number) => number) => seeds.reduce((sum, seed) => sum + f(seed), 0) / seeds.length;
 
@@ -411,7 +412,7 @@ describe("SIMULATE's inputs", () => {
   });
 });
 
-describe("the full size the issue sets", () => {
+slowDescribe("the full size the issue sets", () => {
   test("1,000,000 members, 36 months, 7 levels, 1 recruit a month, 5% attrition: the network fills, figures are finite", async () => {
     const s = await simulateAsync({
       members: 1_000_000,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { excelOutcome, hostileArgs } from "../support/hostile";
 import { simulateFn } from "../../src/functions/simulate";
 import { simulateBinaryFn, simulateMatrixFn, simulateStairStepFn } from "../../src/functions/simulate-plans";
+import { slowTest } from "../support/under-mutation";
 
 // The wrappers called directly, as Excel calls them: omitted optionals arrive as null, ranges as
 // [[...]], and a @cancelable function gets Excel's CancelableInvocation after its parameters.
@@ -117,7 +118,7 @@ describe("the plans' errors", () => {
 });
 
 describe("Excel cancels a call: the run stops", () => {
-  test("onCanceled during a run of a million members: the promise rejects instead of running to the end", async () => {
+  slowTest("onCanceled during a run of a million members: the promise rejects instead of running to the end", async () => {
     for (const [fn, args] of [
       [SIMULATE, [1_000_000, 36, 1, 0.05, 100, [[0.1, 0.05]], 50, null, null, null, null]],
       [BINARY, [1_000_000, 36, 1, 0.05, 100, 0.1, 50, null, null, null, null, null, null]],
