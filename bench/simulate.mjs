@@ -18,8 +18,8 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(import.meta.url);
 
-/** The call being measured: SIMULATE(1000000, 36, 1, 0.05, 100, {0.1,0.05,0.05,0.03,0.03,0.02,0.02}, 50). */
-export const BENCH_ARGS = [1000000, 36, 1, 0.05, 100, [[0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02]], 50, null];
+/** The call being measured: SIMULATE(1000000, 36, 1, 0.05, 100, {0.1,0.05,0.05,0.03,0.03,0.02,0.02}, 50), the seed, spread, goal and report omitted. */
+export const BENCH_ARGS = [1000000, 36, 1, 0.05, 100, [[0.1, 0.05, 0.05, 0.03, 0.03, 0.02, 0.02]], 50, null, null, null, null];
 
 /** Loads functions.js from distDir into a bare context and returns its associated functions by id. */
 export function loadFunctions(distDir) {

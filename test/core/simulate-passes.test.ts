@@ -9,9 +9,14 @@ import { RefHistory, RefPlan, referencePay } from "../support/simulate-reference
  * is held, member by member, against the month-by-month reference (test/support/simulate-reference.ts).
  */
 let monthsAPass = 0;
+let asked = 0;
 jest.mock("../../src/core/simulate-order", () => {
   const actual = jest.requireActual("../../src/core/simulate-order");
-  return { ...actual, monthsPerPass: (depth: number, months: number) => (monthsAPass > 0 ? monthsAPass : actual.monthsPerPass(depth, months)) };
+  const monthsPerPass = (depth: number, months: number) => {
+    asked++;
+    return monthsAPass > 0 ? monthsAPass : actual.monthsPerPass(depth, months);
+  };
+  return { ...actual, monthsPerPass };
 });
 
 const V = 100;
@@ -30,11 +35,11 @@ describe.each([1, 2, 5])("passes of %d months agree with the reference member by
     ["stair-step", { kind: "stairstep", thresholds: [0, 300, 800, 2000], rates: [0.02, 0.05, 0.1, 0.15] }],
   ])("%s", (_, plan) => {
     const params = { members: 150, months: 14, recruitsPerMemberPerMonth: 0.9, monthlyAttrition: 0.1, volumePerMember: V, monthlyCost: 50, seed: 7, goal: 0 };
-    monthsAPass = 0;
-    const onePass = simulatePlanMembers(params, plan as CompPlan);
     monthsAPass = months;
+    asked = 0;
     const run = simulatePlanMembers(params, plan as CompPlan);
     monthsAPass = 0;
+    expect(asked).toBe(1); // the pay asked how many months a pass, and got the short passes
     const ref = referencePay(toRef(run), plan, V);
     expect(run.joined).toBeGreaterThan(60);
     let paid = 0;
@@ -45,8 +50,7 @@ describe.each([1, 2, 5])("passes of %d months agree with the reference member by
         throw new Error(`member ${i}, last month: ${run.lastMonthCommissions[i]} vs ${ref.lastMonth[i]}`);
       paid += ref.commissions[i];
     }
-    // Somebody is paid (the comparison is not of zeros), and the history is the same as in one pass.
+    // Somebody is paid: the comparison is not of zeros.
     expect(paid).toBeGreaterThan(1000);
-    expect(Array.from(run.sponsor)).toEqual(Array.from(onePass.sponsor));
   });
 });
