@@ -13,7 +13,8 @@ export interface DepthFirst {
   /**
    * Four numbers per position k, side by side (the passes read them in order, one cache line for
    * four positions): at[4k] the member there (pre-order: a member, then its subtrees), at[4k + 1] the
-   * position of its parent (-1 for the founder at 0), at[4k + 2] its depth below the founder,
+   * position of its parent (-1 for the founder at 0), at[4k + 2] its depth below the founder x 2
+   * plus its side (the `side` given: a binary's leg, 0 or 1; else 0),
    * at[4k + 3] its stay: join month + 65536 x last month (the records' `shorts[8i + 2]` and `shorts[8i + 3]`).
    */
   at: Int32Array;
@@ -22,14 +23,14 @@ export interface DepthFirst {
 
 /**
  * The members 0..n-1 of a tree depth first: the parent of i is at `parents[stride x i]`, before it
- * (parent < i), and member 0, the founder, is the root; `shorts` are the network's records. Children
- * in join order.
+ * (parent < i), and member 0, the founder, is the root; `shorts` are the network's records, and
+ * `side` (if given) a number 0 or 1 per member carried into its position's record. Children in join order.
  *
  * No stack and no lists of children: subtree sizes first (children before parents, from the last
  * member), then each member's position is its parent's next free one, and the parent's next free
  * one moves past the member's subtree. Two passes, each touching one parent's entry per member.
  */
-export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array): DepthFirst {
+export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array, side?: Uint8Array): DepthFirst {
   const size = new Int32Array(n).fill(1);
   for (let i = n - 1; i > 0; i--) size[parents[stride * i]] += size[i];
   // Per member, side by side: its position, the next free position in its subtree, its depth.
@@ -49,7 +50,7 @@ export function depthFirst(parents: Int32Array, stride: number, n: number, short
     place[3 * i + 2] = d;
     at[4 * k] = i;
     at[4 * k + 1] = place[p];
-    at[4 * k + 2] = d;
+    at[4 * k + 2] = 2 * d + (side ? side[i] : 0);
     at[4 * k + 3] = shorts[8 * i + 2] | (shorts[8 * i + 3] << 16);
     if (d > maxDepth) maxDepth = d;
   }

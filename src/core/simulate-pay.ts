@@ -286,7 +286,7 @@ export interface BinaryPay {
 export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, volume: number, plan: BinaryPay, out: PayOut): Generator<void, void, void> {
   const { shorts, money, months } = net;
   const n = net.joined;
-  const { at, maxDepth } = depthFirst(parent, 1, n, shorts);
+  const { at, maxDepth } = depthFirst(parent, 1, n, shorts, side);
   yield;
   const span = monthsPerPass(maxDepth, months);
   // Row d holds the left leg's counts of the member open at depth d, then the right leg's: 2 x span cells.
@@ -301,24 +301,7 @@ export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, v
     const end = min(months, first + span - 1);
     // From the last position down, a slice at a time (the loop in a plain function, which V8 optimizes while it runs).
     for (let to = n; to > 0; to -= EVENTS_PER_SLICE) {
-      payBinarySlice(
-        at,
-        side,
-        rows,
-        state,
-        carried,
-        earned,
-        lastMonth,
-        max(0, to - EVENTS_PER_SLICE),
-        to,
-        first,
-        end,
-        span,
-        months,
-        rate,
-        plan.cap,
-        plan.flush
-      );
+      payBinarySlice(at, rows, state, carried, earned, lastMonth, max(0, to - EVENTS_PER_SLICE), to, first, end, span, months, rate, plan.cap, plan.flush);
       yield;
     }
   }
@@ -337,7 +320,6 @@ function payMembers(at: Int32Array, money: Float64Array, lastMonthOut: Float64Ar
 /** Months first..end of positions to-1 down to from (see payBinaryMember). */
 function payBinarySlice(
   at: Int32Array,
-  side: Uint8Array,
   rows: Int32Array,
   state: Float64Array,
   carried: boolean,
@@ -360,25 +342,8 @@ function payBinarySlice(
       state[0] = 0;
       state[1] = 0;
     }
-    payBinaryMember(
-      rows,
-      state,
-      carry,
-      earned,
-      lastMonth,
-      k,
-      at[4 * k + 2],
-      side[at[4 * k]],
-      stay & 0xffff,
-      stay >>> 16,
-      first,
-      end,
-      span,
-      months,
-      rate,
-      cap,
-      flush
-    );
+    const place = at[4 * k + 2]; // depth x 2 + side
+    payBinaryMember(rows, state, carry, earned, lastMonth, k, place >> 1, place & 1, stay & 0xffff, stay >>> 16, first, end, span, months, rate, cap, flush);
   }
 }
 
@@ -494,7 +459,7 @@ function payStairStepSlice(
 ): void {
   for (let k = to - 1; k >= from; k--) {
     const stay = at[4 * k + 3];
-    payStairStepMember(groups, legs, earned, lastMonth, rateOf, k, at[4 * k + 2], stay & 0xffff, stay >>> 16, first, end, span, months, volume);
+    payStairStepMember(groups, legs, earned, lastMonth, rateOf, k, at[4 * k + 2] >> 1, stay & 0xffff, stay >>> 16, first, end, span, months, volume);
   }
 }
 

@@ -33,19 +33,27 @@ describe("depthFirst", () => {
     [5, 13],
   ];
 
-  test("numbers a member, then its subtrees, and records each position's parent, depth and stay", () => {
+  test("numbers a member, then its subtrees, and records each position's parent, depth x 2 and stay", () => {
     const { at, maxDepth } = depthFirst(parents, 1, 6, recordsOf(stays));
     const rows = Array.from({ length: 6 }, (_, k) => Array.from(at.subarray(4 * k, 4 * k + 4)));
     const stay = (join: number, last: number) => join + 65536 * last;
     expect(rows).toEqual([
       [0, -1, 0, stay(0, 13)],
-      [1, 0, 1, stay(1, 12)],
-      [3, 1, 2, stay(2, 13)],
-      [4, 1, 2, stay(3, 3)],
-      [2, 0, 1, stay(1, 4)],
-      [5, 4, 2, stay(5, 13)],
+      [1, 0, 2, stay(1, 12)],
+      [3, 1, 4, stay(2, 13)],
+      [4, 1, 4, stay(3, 3)],
+      [2, 0, 2, stay(1, 4)],
+      [5, 4, 4, stay(5, 13)],
     ]);
     expect(maxDepth).toBe(2);
+  });
+
+  test("a side per member goes with it: depth x 2 + side", () => {
+    // Sides by member: 1 left, 2 right, 3 left, 4 right, 5 left (the founder's is never read).
+    const side = Uint8Array.from([0, 0, 1, 0, 1, 0]);
+    const { at } = depthFirst(parents, 1, 6, recordsOf(stays), side);
+    // Positions hold members 0, 1, 3, 4, 2, 5 at depths 0, 1, 2, 2, 1, 2.
+    expect(Array.from({ length: 6 }, (_, k) => at[4 * k + 2])).toEqual([0, 2, 4, 5, 3, 4]);
   });
 
   test("reads the parents from records of any stride (the network's sponsors are every 4th number)", () => {
@@ -57,7 +65,7 @@ describe("depthFirst", () => {
 
   test("a line of 5 is numbered in join order, each one deeper", () => {
     const { at, maxDepth } = depthFirst(new Int32Array([-1, 0, 1, 2, 3]), 1, 5, new Uint16Array(40));
-    expect(Array.from({ length: 5 }, (_, k) => [at[4 * k], at[4 * k + 1], at[4 * k + 2]])).toEqual([
+    expect(Array.from({ length: 5 }, (_, k) => [at[4 * k], at[4 * k + 1], at[4 * k + 2] / 2])).toEqual([
       [0, -1, 0],
       [1, 0, 1],
       [2, 1, 2],
