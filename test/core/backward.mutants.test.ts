@@ -43,6 +43,17 @@ describe("RECRUITSNEEDED with a cost so large that the cumulative net overflows"
   });
 });
 
+describe("LEVELSNEEDED's tolerance", () => {
+  test("a pay a thousandth short of a need of a million covers it: the tolerance's edge is inside", () => {
+    // The tolerance is a billionth of the need, at most 0.001 (README, rounding): 1e-9 x 1000000.001 is
+    // above 0.001, so 0.001. One recruit paying 1e6 x 1 = 1e6 at level 1, and 1000000.001 - 0.001 is the
+    // double 1000000 (it prints so): exactly at the edge.
+    expect(levelsNeeded(1000000.001, 1, 1e6, [1])).toEqual([1, 1]);
+    // 0.002 short is short, and there is no second level.
+    expect(() => levelsNeeded(1000000.002, 1, 1e6, [1])).toThrow("all 1 rated level together do not pay 1000000.002 a month");
+  });
+});
+
 describe("RECRUITSNEEDED's bounds and search, case by case", () => {
   // Relative 1e-12 (the issue asks 1e-9).
   const expectClose = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * expected);
@@ -89,10 +100,12 @@ describe("RECRUITSNEEDED's work is bounded: about 60 PROJECTIONs (docs/backward.
 
   test.each([
     [3000, 12, 100, 0.1, 0, 0.9, undefined, "no cap, 90% attrition: one bisection, not the 256-point scan"],
+    [3000, 120, 100, 0.1, 0, 0.9, undefined, "the same over 120 months: the answer (0.91) is far above the lower bound (0.049)"],
     [3000, 12, 100, 0.1, 0, 0, undefined, "no cap, no attrition"],
     [1e300, 1200, 1, 1, 0, 0, undefined, "bounds 0.78 and 1e300 apart: halving their ratio first"],
     [3000, 12, 100, 0.1, 0, 0.1, 1e6, "a cap and attrition: the scan starts at the lower bound, next to the answer"],
     [1e-20, 12, 1, 1, 0, 0.1, 100, "a lower bound of 0: the scan starts at 1e-12 of the cap"],
+    [10, 240, 100, 0.1, 0, 0.05, 1000, "a scan over 0.0029 to 1000, steps of (1000 / 0.0029)^(1/256): the answer (0.025) within 100"],
   ])("recruitsNeeded(%p, %p, %p, %p, %p, %p, %p): at most 100 (%s)", (goal, months, volume, payout, cost, attrition, cap) => {
     recruitsNeeded(goal, months, volume, payout, cost, attrition, cap);
     expect(projections.mock.calls.length).toBeGreaterThan(0);
