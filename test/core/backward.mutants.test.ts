@@ -98,7 +98,7 @@ describe("RECRUITSNEEDED's work is bounded: about 60 PROJECTIONs (docs/backward.
   });
   afterEach(() => projections.mockRestore());
 
-  test.each([
+  test.each<[number, number, number, number, number, number, number | undefined, string]>([
     [3000, 12, 100, 0.1, 0, 0.9, undefined, "no cap, 90% attrition: one bisection, not the 256-point scan"],
     [3000, 120, 100, 0.1, 0, 0.9, undefined, "the same over 120 months: the answer (0.91) is far above the lower bound (0.049)"],
     [3000, 12, 100, 0.1, 0, 0, undefined, "no cap, no attrition"],
