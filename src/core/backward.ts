@@ -78,12 +78,12 @@ export function levelsNeeded(
   const rated = min(levelRates.length, LEVELS.hi);
   for (let levels = 1; levels <= rated; levels++) {
     // Each try is DOWNLINE(recruits, levels, retention) and LEVELPAY on its members column: at most
-    // 100 levels, so at most 5050 rows in all.
+    // 100 levels, so at most 5050 rows in all. LEVELPAY's rates beyond the levels find nobody to pay on.
     const rows = downline(recruitsPerMember, levels, retention);
     const pay = payOrInfinity(
       rows.map((r) => r[1]),
       volumePerMember,
-      levelRates.slice(0, levels)
+      levelRates
     );
     if (covers(pay, need)) return [levels, rows[levels - 1][2]];
   }
@@ -94,21 +94,15 @@ export function levelsNeeded(
   );
 }
 
-/** Most halvings of the search interval: far more than the ~60 a double needs in practice, and a bound on the work. */
+/** Most halvings of the search interval: far more than the ~65 a double needs in practice, and a bound on the work. */
 export const MAX_BISECTIONS = 2000;
-/**
- * Relative precision of RECRUITSNEEDED's answer. The issue asks 1e-9; a few more halvings (about
- * 20, cheap) take it to near a double's own precision, so an exact answer such as 300 shows as 300
- * and not as 300.0000002.
- */
-export const RECRUITS_PRECISION = 1e-14;
 /** Points tried on the way up when recruiting faster can lower the net (a cap and attrition together). */
 const SCAN_POINTS = 256;
 
 /**
  * The fewest recruits per member per month with which PROJECTION's net in month `months` reaches the
- * goal, to a relative 1e-14 (RECRUITS_PRECISION; the issue asks 1e-9): the answer reaches it, and
- * a relative 1e-14 less does not.
+ * goal, as close as a double gets (the issue asks a relative 1e-9): the answer reaches it, and the
+ * next smaller number does not, so an exact answer such as 300 shows as 300, not 300.0000002.
  *
  * Without a cap, or without attrition, the net in any month grows with recruiting (each month's
  * team is last month's x (1 - attrition + recruits) + recruits, or the market fills monotonically),
@@ -153,20 +147,35 @@ export function recruitsNeeded(
   const high = cap === Infinity ? team : max(cap, low);
   const unreachable = () => outOfRange(`no recruiting rate reaches ${goalMonthly} a month by month ${months}: the market is too small or attrition too high`);
 
-  if (cap === Infinity || monthlyAttrition === 0) {
-    if (net(high) < goalMonthly) throw unreachable();
-    return bisect(net, goalMonthly, low, high);
-  }
-  // A cap and attrition: scan upward, geometrically from `low` (or from a small share of `high`).
+  if (cap === Infinity || monthlyAttrition === 0) return bisect(net, goalMonthly, low, reaching(net, goalMonthly, high, unreachable));
+  // A cap and attrition: scan upward, geometrically from `low` (or from a small share of `high`),
+  // and last the upper bound itself.
   const start = low > 0 ? low : high * 1e-12;
   const ratio = pow(high / start, 1 / SCAN_POINTS);
   let below = low;
-  for (let i = 0; i <= SCAN_POINTS; i++) {
-    const r = i === SCAN_POINTS ? high : start * pow(ratio, i);
+  for (let i = 0; i < SCAN_POINTS; i++) {
+    const r = start * pow(ratio, i);
     if (net(r) >= goalMonthly) return bisect(net, goalMonthly, below, r);
     below = r;
   }
-  throw unreachable();
+  return bisect(net, goalMonthly, below, reaching(net, goalMonthly, high, unreachable));
+}
+
+/**
+ * `high`, or the least of a few numbers just above it, whose net reaches the goal. In exact
+ * arithmetic `high` does (month 1 alone brings the team needed, or fills the market), but rounding
+ * can leave its net a few units in the last place under the goal, above all when a cost is added to
+ * the goal and taken off the commission again: RECRUITSNEEDED(473.38, 1, 9.49, 0.2, 39.42) was once
+ * #NUM! although 270.18 recruits reach it. Tries high x (1 + 2^-52), (1 + 2^-51), ... up to twice
+ * high (at most 53 PROJECTIONs), then gives up: no rate reaches the goal.
+ */
+function reaching(net: (r: number) => number, goal: number, high: number, unreachable: () => Error): number {
+  let r = high;
+  for (let step = Number.EPSILON; net(r) < goal; step *= 2) {
+    if (step > 1) throw unreachable();
+    r = high * (1 + step);
+  }
+  return r;
 }
 
 /**
@@ -186,16 +195,16 @@ function netInMonth(recruits: number, months: number, volume: number, payout: nu
 }
 
 /**
- * The crossing between `lo` (the net falls short) and `hi` (it reaches the goal), to a relative
- * RECRUITS_PRECISION; returns the side that reaches it. Stops when the interval can shrink no more.
- * Assumes one crossing between them: the net falls short below it and reaches the goal above it.
+ * The crossing between `lo` (the net falls short) and `hi` (it reaches the goal), as close as doubles
+ * allow: halves the interval until no number lies between its ends, and returns the side that reaches
+ * it. Assumes one crossing between them: the net falls short below it and reaches the goal above it.
  */
 function bisect(net: (r: number) => number, goal: number, lo: number, hi: number): number {
-  for (let i = 0; i < MAX_BISECTIONS && hi - lo > RECRUITS_PRECISION * hi; i++) {
+  for (let i = 0; i < MAX_BISECTIONS; i++) {
     // Halve the ratio while the ends are far apart (the answer may be 1e-6 of the upper bound),
-    // then the difference: about 60 tries for any bounds a double can hold.
+    // then the difference: about 65 tries for any bounds a double can hold.
     const mid = lo > 0 && hi > 2 * lo ? sqrt(lo) * sqrt(hi) : lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
+    if (mid <= lo || mid >= hi) break; // no number between the ends
     if (net(mid) >= goal) hi = mid;
     else lo = mid;
   }

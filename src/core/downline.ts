@@ -31,7 +31,7 @@ function tooLarge(what: string, level: number): never {
 export function downline(recruitsPerMember: number, levels: number, retention = 1, populationCap?: number): Array<[number, number, number]> {
   const cap = populationCap ?? NO_CAP;
   const growth = recruitsPerMember * retention;
-  const rows = new Array<[number, number, number]>(levels);
+  const rows: Array<[number, number, number]> = [];
   let members = 1; // you, at level 0: level 1 grows from here
   let cumulative = 0;
   for (let level = 1; level <= levels; level++) {
@@ -45,7 +45,7 @@ export function downline(recruitsPerMember: number, levels: number, retention = 
       cumulative += members;
     }
     if (!finite(cumulative)) tooLarge("the downline", level);
-    rows[level - 1] = [level, members, cumulative];
+    rows.push([level, members, cumulative]);
   }
   return rows;
 }
@@ -56,7 +56,7 @@ export function downline(recruitsPerMember: number, levels: number, retention = 
  * MATRIX(3, 3, 20) = [1, 3, 3], [2, 9, 9], [3, 27, 8].
  */
 export function matrix(width: number, depth: number, members?: number): Array<[number, number, number]> {
-  const rows = new Array<[number, number, number]>(depth);
+  const rows: Array<[number, number, number]> = [];
   let left = members ?? NO_CAP;
   let capacity = 1;
   let positions = 0;
@@ -70,7 +70,7 @@ export function matrix(width: number, depth: number, members?: number): Array<[n
     }
     const filled = min(capacity, left);
     left -= filled;
-    rows[level - 1] = [level, capacity, filled];
+    rows.push([level, capacity, filled]);
   }
   return rows;
 }

@@ -45,7 +45,7 @@ export function growth(
   startMembers = 1
 ): Array<[number, number, number, number, number]> {
   const cap = populationCap ?? NO_CAP;
-  const rows = new Array<[number, number, number, number, number]>(months);
+  const rows: Array<[number, number, number, number, number]> = [];
   let active = startMembers;
   let joined = startMembers;
   for (let month = 1; month <= months; month++) {
@@ -54,7 +54,7 @@ export function growth(
     active = max(0, active + added - dropped);
     joined = added === cap - joined ? cap : joined + added; // land on the cap exactly
     if (!finite(active) || !finite(joined)) tooLarge(month);
-    rows[month - 1] = [month, added, dropped, active, joined];
+    rows.push([month, added, dropped, active, joined]);
   }
   return rows;
 }
@@ -93,7 +93,7 @@ export function projectionMonths(
   populationCap?: number
 ): ProjectedMonth[] {
   const cap = populationCap ?? NO_CAP;
-  const rows = new Array<ProjectedMonth>(months);
+  const rows: ProjectedMonth[] = [];
   let team = 0;
   let everJoined = 1; // you, then everyone your team ever recruited
   let cumulativeNet = 0;
@@ -108,7 +108,7 @@ export function projectionMonths(
     cumulativeNet += net;
     // A team volume of Infinity would make the commission NaN at a payout of 0: refuse it here.
     if (!finite(teamVolume) || !finite(everJoined) || !finite(cumulativeNet)) tooLarge(month);
-    rows[month - 1] = { month, added, dropped, team, joined: everJoined, teamVolume, commission, cost: monthlyCost, net, cumulativeNet };
+    rows.push({ month, added, dropped, team, joined: everJoined, teamVolume, commission, cost: monthlyCost, net, cumulativeNet });
   }
   return rows;
 }

@@ -5,6 +5,6 @@
 
 /** The month of the first value at or above `level`; null when none is. */
 export function firstMonthAtLeast(months: readonly number[], values: readonly number[], level = 0): number | null {
-  for (let i = 0; i < values.length; i++) if (values[i] >= level) return months[i];
-  return null;
+  const i = values.findIndex((value) => value >= level);
+  return i === -1 ? null : months[i];
 }
