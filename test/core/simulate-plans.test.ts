@@ -238,7 +238,7 @@ function mostPayable(run: SimulationRun): number {
   return (plan.rate * V * passing) / 2;
 }
 
-describe("properties", () => {
+slowDescribe("properties", () => {
   test("the same history whatever the plan, for one seed", () => {
     fc.assert(
       fc.property(smallNetwork(), (p) => {

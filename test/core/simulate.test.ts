@@ -14,7 +14,7 @@ import {
   summarize,
   summaryRows,
 } from "../../src/core/simulate";
-import { slowDescribe } from "../support/under-mutation";
+import { slowDescribe, slowTest } from "../support/under-mutation";
 
 const base: SimulationParams = {
   members: 1000,
@@ -345,7 +345,7 @@ describe("SIMULATE is reproducible", () => {
 });
 
 describe("SIMULATE's invariants", () => {
-  test("commissions never exceed volume x the sum of the rates; counts, shares and percentiles stay in order; no NaN", () => {
+  slowTest("commissions never exceed volume x the sum of the rates; counts, shares and percentiles stay in order; no NaN", () => {
     fc.assert(
       fc.property(smallParams(), (p) => {
         const s = simulate(p);
@@ -442,7 +442,7 @@ describe("percentiles and selection", () => {
     expect(Array.from(arr, (v) => v + 0)).toEqual([-1, 0, 0, 0, 0, 1]);
   });
 
-  test("selectRanks puts each wanted rank where a sort would, and percentiles match PERCENTILE.INC", () => {
+  slowTest("selectRanks puts each wanted rank where a sort would, and percentiles match PERCENTILE.INC", () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 }),
