@@ -1,5 +1,5 @@
-import { CompPlan, SimulationRun, simulatePlanMembers } from "../../src/core/simulate";
-import { RefHistory, RefPlan, referencePay } from "../support/simulate-reference";
+import { CompPlan, simulatePlanMembers } from "../../src/core/simulate";
+import { RefPlan, refHistoryOf, referencePay } from "../support/simulate-reference";
 
 /**
  * A network too deep for one pass over all its months (src/core/simulate-order.ts monthsPerPass:
@@ -20,13 +20,6 @@ jest.mock("../../src/core/simulate-order", () => {
 });
 
 const V = 100;
-const toRef = (run: SimulationRun): RefHistory => ({
-  months: run.params.months,
-  sponsor: Array.from(run.sponsor),
-  join: Array.from(run.joinMonth),
-  last: Array.from(run.lastMonth),
-  stays: Array.from(run.active, (a) => a === 1),
-});
 
 describe.each([1, 2, 5])("passes of %d months agree with the reference member by member", (months) => {
   test.each<[string, RefPlan]>([
@@ -40,7 +33,7 @@ describe.each([1, 2, 5])("passes of %d months agree with the reference member by
     const run = simulatePlanMembers(params, plan as CompPlan);
     monthsAPass = 0;
     expect(asked).toBe(1); // the pay asked how many months a pass, and got the short passes
-    const ref = referencePay(toRef(run), plan, V);
+    const ref = referencePay(refHistoryOf(run), plan, V);
     expect(run.joined).toBeGreaterThan(60);
     let paid = 0;
     for (let i = 0; i < run.joined; i++) {

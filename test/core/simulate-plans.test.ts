@@ -17,7 +17,7 @@ import {
   summarize,
   summaryRows,
 } from "../../src/core/simulate";
-import { RefHistory, RefPlan, referenceHistory, referencePay } from "../support/simulate-reference";
+import { RefPlan, refHistoryOf, referenceHistory, referencePay } from "../support/simulate-reference";
 import { slowDescribe, slowTest } from "../support/under-mutation";
 
 /**
@@ -367,13 +367,6 @@ slowDescribe("properties", () => {
 });
 
 describe("the fast engine agrees member by member with the month-by-month reference on the same history", () => {
-  const toRef = (run: SimulationRun): RefHistory => ({
-    months: run.params.months,
-    sponsor: Array.from(run.sponsor),
-    join: Array.from(run.joinMonth),
-    last: Array.from(run.lastMonth),
-    stays: Array.from(run.active, (a) => a === 1),
-  });
   test.each<[string, RefPlan]>([
     ["unilevel", { kind: "unilevel", levelRates: [0.1, 0.05, 0.03] }],
     ["matrix 2 wide", { kind: "matrix", width: 2, levelRates: [0.1, 0.05, 0.03, 0.02] }],
@@ -403,7 +396,7 @@ describe("the fast engine agrees member by member with the month-by-month refere
       };
       const run = simulatePlanMembers(params, plan as CompPlan);
       expect(run.joined).toBeGreaterThan(30);
-      const ref = referencePay(toRef(run), plan, V);
+      const ref = referencePay(refHistoryOf(run), plan, V);
       for (let i = 0; i < run.joined; i++) {
         if (!(Math.abs(run.commissions[i] - ref.commissions[i]) <= 1e-9 * Math.max(1, ref.commissions[i])))
           // a NaN fails too

@@ -25,6 +25,23 @@ export interface RefHistory {
   stays: boolean[];
 }
 
+/** A run of the engine as the reference reads it: its records copied out, nothing of its code. */
+export function refHistoryOf(run: {
+  params: { months: number };
+  sponsor: ArrayLike<number>;
+  joinMonth: ArrayLike<number>;
+  lastMonth: ArrayLike<number>;
+  active: ArrayLike<number>;
+}): RefHistory {
+  return {
+    months: run.params.months,
+    sponsor: Array.from(run.sponsor),
+    join: Array.from(run.joinMonth),
+    last: Array.from(run.lastMonth),
+    stays: Array.from(run.active, (a) => a === 1),
+  };
+}
+
 export type RefPlan =
   | { kind: "unilevel"; levelRates: number[] }
   | { kind: "matrix"; width: number; levelRates: number[] }
