@@ -45,11 +45,7 @@ describe("an explicit history at the edge of every rule is paid", () => {
     ["a recruit quitting the month it joins", { months: 3, sponsor: [-1, 0], joinMonth: [0, 2], quitMonth: [null, 2] }, 10],
     ["a recruit quitting in the last month", { months: 3, sponsor: [-1, 0], joinMonth: [0, 1], quitMonth: [null, 3] }, 30],
     // A sponsor quitting at the end of the month its recruit joins: the recruit joined while it was in.
-    [
-      "a recruit joining in the month its sponsor quits",
-      { months: 3, sponsor: [-1, 0, 1], joinMonth: [0, 1, 2], quitMonth: [null, 2, null] },
-      20,
-    ],
+    ["a recruit joining in the month its sponsor quits", { months: 3, sponsor: [-1, 0, 1], joinMonth: [0, 1, 2], quitMonth: [null, 2, null] }, 20],
   ])("%s", (_, h, founder) => {
     expect(payHistory(h, plan, money).commissions[0]).toBeCloseTo(founder, 9);
   });
