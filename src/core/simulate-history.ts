@@ -67,10 +67,9 @@ export class Network {
   /**
    * With a recruiting spread: the lifelong propensity of the member at each slot of `activeList`
    * (whole units of 2^-20 of the mean, below 2^32), moved with it, so that a month's sweep over the
-   * sponsors reads both lists in order. Empty without a spread.
+   * sponsors reads both lists in order. Empty without a spread (and only then).
    */
   activeWeight = new Uint32Array(0);
-  weighted = false;
 
   constructor(members: number, months: number, seed: number) {
     this.members = members;
@@ -100,7 +99,7 @@ export class Network {
     const active = new Int32Array(cap);
     active.set(this.activeList);
     this.activeList = active;
-    if (this.weighted) {
+    if (this.activeWeight.length > 0) {
       const weights = new Uint32Array(cap);
       weights.set(this.activeWeight);
       this.activeWeight = weights;
@@ -119,19 +118,11 @@ export class Network {
 
   /** The member at `slot` of the active list (never 0, the founder) leaves at the end of month t; returns who. */
   drop(slot: number, t: number): number {
-    if (this.weighted) this.activeWeight[slot] = this.activeWeight[this.activeCount - 1];
+    if (this.activeWeight.length > 0) this.activeWeight[slot] = this.activeWeight[this.activeCount - 1];
     const d = this.activeList[slot];
     this.shorts[8 * d + 3] = t;
     this.activeList[slot] = this.activeList[--this.activeCount];
     return d;
-  }
-
-  /** Month member i joined, and the last month it was active (`months` if it stayed). */
-  joinOf(i: number): number {
-    return this.shorts[8 * i + 2];
-  }
-  lastOf(i: number): number {
-    return min(this.shorts[8 * i + 3], this.months);
   }
 }
 
@@ -155,7 +146,6 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
   let picked = new Int32Array(0);
   let points = new Float64Array(0);
   if (spread > 0) {
-    net.weighted = true;
     net.activeWeight = new Uint32Array(net.capacity);
     net.activeWeight[0] = propensity(rng, shape, spread);
   }

@@ -451,8 +451,7 @@ export function* stairStepPay(net: Network, volume: number, plan: StairStepPay, 
     const group = new Int32Array(n);
     const month = new Float64Array(n);
     for (let t = 1; t <= months; t++) {
-      stairStepMonth(at, group, month, rateOf, t, volume);
-      for (let k = 0; k < n; k++) earned[k] += month[k];
+      stairStepMonth(at, group, month, earned, rateOf, t, volume);
       yield;
     }
     lastMonth.set(month);
@@ -533,9 +532,10 @@ function payStairStepMember(
  * One month of stair-step pay for any schedule, positions depth first: a member is active in month
  * t from its join month (`from`) through its last month (`last`); one not joined yet has no group
  * (everyone below it joined after it) and earns nothing. Each leg's share is STAIRSTEP's breakaway
- * share, which needs the sponsor's rate: so two passes, groups first.
+ * share, which needs the sponsor's rate: so two passes, groups first. Each member's month is
+ * added to `earned` as the second pass leaves it.
  */
-function stairStepMonth(at: Int32Array, group: Int32Array, month: Float64Array, rateOf: Float64Array, t: number, volume: number): void {
+function stairStepMonth(at: Int32Array, group: Int32Array, month: Float64Array, earned: Float64Array, rateOf: Float64Array, t: number, volume: number): void {
   const n = group.length;
   // Group volumes in members, children before sponsors.
   group.fill(0);
@@ -551,6 +551,7 @@ function stairStepMonth(at: Int32Array, group: Int32Array, month: Float64Array, 
   for (let k = n - 1; k >= 0; k--) {
     const g = group[k];
     if (activeIn(at[4 * k + 3], t)) month[k] += rateOf[g] * volume;
+    earned[k] += month[k]; // complete: its legs (at later positions) were reached before it
     if (k > 0) {
       const s = at[4 * k + 1];
       if (activeIn(at[4 * s + 3], t)) month[s] += breakawayShare(rateOf[group[s]], rateOf[g], g * volume);
