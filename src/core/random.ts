@@ -40,7 +40,8 @@ export class Random {
       this.s[i] = x;
       x = splitmix32(x);
     }
-    if ((this.s[0] | this.s[1] | this.s[2] | this.s[3]) === 0) this.s[0] = 1; // the one state xoshiro cannot leave
+    // The all-zero state, the one xoshiro cannot leave, is never reached: each word is splitmix32 of
+    // the one before, and a 0 word is followed by splitmix32(0) = 0x92ca2f0e.
   }
 
   /** A uniform 32-bit unsigned integer. */
