@@ -1,4 +1,4 @@
-import { CompPlan, NetworkParams, simulatePlan, simulatePlanMembersAsync } from "../../src/core/simulate";
+import { CompPlan, NetworkParams, checkParams, simulatePlan, simulatePlanMembersAsync } from "../../src/core/simulate";
 
 /**
  * Cases that kill mutants of src/core/simulate.ts which the other suites let live (README, "Mutation
@@ -70,5 +70,65 @@ describe("the async run pauses when its slice of time is used up", () => {
       })
     ).rejects.toThrow("the simulation was canceled");
     expect(asked).toBe(1);
+  });
+});
+
+describe("SIMULATE's own parameters are checked with their defaults applied", () => {
+  test("checkParams gives back every input, the seed 1, no spread, no goal, and the level rates", () => {
+    const p = { ...NET, levelRates: [0.1, 0.05] };
+    expect(checkParams(p)).toEqual({ ...NET, seed: 1, recruitingSpread: 0, goal: undefined, levelRates: [0.1, 0.05] });
+    expect(() => checkParams({ ...p, levelRates: [2] })).toThrow(/^each level rate must be/);
+  });
+});
+
+// The founder alone for one month: the history yields once, at the end of the month, and with a
+// level rate of 0 the pay has nothing to walk. So the run is one step, then one pause, then the last step.
+const ALONE: NetworkParams = { ...NET, members: 1, months: 1 };
+const NOTHING: CompPlan = { kind: "unilevel", levelRates: [0] };
+
+/** Whether a zero timeout set before the run fires before the run answers: whether the run paused. */
+async function pausedDuring(run: () => Promise<unknown>): Promise<boolean> {
+  let timerRan = false;
+  setTimeout(() => (timerRan = true), 0);
+  await run();
+  return timerRan;
+}
+
+describe("the async run pauses exactly when its slice of time is used up", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("a slice of 0 ms is used up at once, even on a clock that does not move", async () => {
+    // 0 ms passed, 0 ms allowed: used up (at least the slice, not more than it).
+    jest.spyOn(Date, "now").mockReturnValue(1_000_000);
+    expect(await pausedDuring(() => simulatePlanMembersAsync(ALONE, NOTHING, { yieldEveryMs: 0 }))).toBe(true);
+  });
+
+  test("the default slice is 50 ms: on a clock that moves 100 ms a reading, the run pauses", async () => {
+    let now = 0;
+    jest.spyOn(Date, "now").mockImplementation(() => (now += 100));
+    expect(await pausedDuring(() => simulatePlanMembersAsync(ALONE, NOTHING))).toBe(true);
+  });
+
+  test("a run far shorter than its slice never pauses", async () => {
+    // A slice of a million seconds, on the real clock: the time passed is now minus the start, a few ms.
+    expect(await pausedDuring(() => simulatePlanMembersAsync(ALONE, NOTHING, { yieldEveryMs: 1e9 }))).toBe(false);
+  });
+
+  test("where there are no timers, the pause is a microtask and the run still answers", async () => {
+    const timer = globalThis.setTimeout;
+    try {
+      (globalThis as { setTimeout?: unknown }).setTimeout = undefined;
+      const run = await simulatePlanMembersAsync(ALONE, NOTHING, { yieldEveryMs: 0 });
+      expect(run.joined).toBe(1);
+    } finally {
+      globalThis.setTimeout = timer;
+    }
+  });
+
+  test("a cancel that comes during the pause before the last step rejects: no answer after a cancel", async () => {
+    // The cancel arrives in a timer set before the run's own pause timer, so it is there when the pause ends.
+    let canceled = false;
+    setTimeout(() => (canceled = true), 0);
+    await expect(simulatePlanMembersAsync(ALONE, NOTHING, { yieldEveryMs: 0, isCanceled: () => canceled })).rejects.toThrow("the simulation was canceled");
   });
 });
