@@ -205,18 +205,18 @@ function sponsorsOf(net: Network): Int32Array {
   return sponsor;
 }
 
-/** A copy of the history's records with no commissions yet, for paying one more plan on the same people. */
-function copyOf(net: Network, sponsor: Int32Array): Network {
+/**
+ * A copy of the history's records, for paying one more plan on the same people. The history itself
+ * is never paid (each plan is paid on a copy), so its records still hold the sponsors and no
+ * commissions: a plain copy is what the next plan needs.
+ */
+function copyOf(net: Network): Network {
   const copy = Object.create(Network.prototype) as Network;
   Object.assign(copy, net);
   const records = new Int32Array(net.ints.subarray(0, 4 * net.joined));
   copy.ints = records;
   copy.shorts = new Uint16Array(records.buffer);
   copy.money = new Float64Array(records.buffer);
-  for (let i = 0; i < net.joined; i++) {
-    records[4 * i] = sponsor[i];
-    copy.money[2 * i + 1] = 0;
-  }
   return copy;
 }
 
@@ -342,7 +342,7 @@ export function simulateAllPlanMembers(params: NetworkParams, plans: AllPlans): 
   const sponsor = sponsorsOf(net);
   const runs = {} as Record<PlanKind, SimulationRun>;
   for (const plan of list) {
-    const copy = copyOf(net, sponsor);
+    const copy = copyOf(net);
     const out = finish(payPlan(copy, plan, checked.volumePerMember, checked.goal !== undefined));
     runs[plan.kind] = recordsOf(copy, checked, plan, sponsor, out);
   }
