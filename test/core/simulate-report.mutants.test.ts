@@ -70,6 +70,18 @@ describe("a net exactly at the goal's tolerance is at goal (at least the goal, i
   });
 });
 
+describe("only members still in can be at goal", () => {
+  test("a recruit who quits at the end of the last month, having netted the goal in it, is not at goal", () => {
+    // Month 1: A joins under the founder; month 2: B joins under A, and A quits at the month's end.
+    // Unilevel at one level of 100%, volume 150, cost 50: in month 2 the founder earns A's 150 and A
+    // earns B's 150, each netting 100 = the goal; B nets -50. Still in: the founder and B. At goal: 1 of 3.
+    const history = { months: 2, sponsor: [-1, 0, 1], joinMonth: [0, 1, 2], quitMonth: [null, 2, null] };
+    const run = payHistory(history, { kind: "unilevel", levelRates: [1] }, { volumePerMember: 150, monthlyCost: 50, goal: 100 });
+    expect(Array.from(run.lastMonthCommissions)).toEqual([150, 150, 0]); // A really netted the goal
+    expect(summarize(run).shareAtGoal).toBe(1 / 3);
+  });
+});
+
 describe("the reports SIMULATE spills (docs/simulate.md, Reports)", () => {
   test("report takes summary, percentiles and brackets: 10 rows with a goal, 9 rows, 12 rows", () => {
     const run = payHistory(TWO, { kind: "unilevel", levelRates: [1] }, { volumePerMember: 150, monthlyCost: 50, goal: 100 });
