@@ -82,6 +82,35 @@ describe("depthFirst", () => {
   });
 });
 
+describe("depthFirst reads members 0..n-1 only: the records may have room for more", () => {
+  test("the founder alone in records with room for three more (zeros, as the network reserves them)", () => {
+    // Slots 1 to 3 are not members: the founder is still alone at depth 0, not the parent of a fourth.
+    const { at, maxDepth } = depthFirst(new Int32Array([-1, 0, 0, 0]), 1, 1, recordsOf([[0, 37]]));
+    expect(Array.from(at)).toEqual([0, -1, 0, 37 * 65536]);
+    expect(maxDepth).toBe(0);
+  });
+
+  test("records past the last member left over from a bigger tree are not read", () => {
+    //     0
+    //    / \
+    //   1   3
+    //   |
+    //   2
+    // Pre-order: 0, 1, 2, 3; parents' positions 0, 1, 0. Slots 4 and 5 still name member 1 as sponsor,
+    // as a bigger tree would have left them: read, they would change 1's subtree size or take a
+    // position, and 3 would land on another member's.
+    const parents = new Int32Array([-1, 0, 1, 0, 1, 1]);
+    const { at, maxDepth } = depthFirst(parents, 1, 4, new Uint16Array(48));
+    expect(Array.from({ length: 4 }, (_, k) => [at[4 * k], at[4 * k + 1], at[4 * k + 2] / 2])).toEqual([
+      [0, -1, 0],
+      [1, 0, 1],
+      [2, 1, 2],
+      [3, 0, 1],
+    ]);
+    expect(maxDepth).toBe(2);
+  });
+});
+
 describe("monthsPerPass: every month in one pass while a row per depth fits in 2^20 cells", () => {
   test.each([
     // [max depth, months, months a pass]: 2^20 = 1,048,576 cells over (depth + 1) rows.
