@@ -4,7 +4,7 @@ import { outOfRange } from "./errors";
 // Math's functions as module constants: the hot loops call them millions of times, and where the
 // bundle runs in a context whose global object is not a plain object (Node's vm, as the custom
 // functions stand-in and the benchmark use), every `Math.x` is a slow global lookup (10x slower).
-const { floor, log, max, min, round } = Math;
+const { floor, log, min, round } = Math;
 
 /**
  * The history every SIMULATE plan shares: who joins, under which sponsor, in which month, and in
@@ -55,15 +55,16 @@ export class Network {
 
   joined = 0;
   activeCount = 0;
-  capacity = 0;
-  ints = new Int32Array(0);
-  shorts = new Uint16Array(0);
-  money = new Float64Array(0);
+  /** Room for every member the market holds, allocated once (24 MB for a million): see the constructor. */
+  readonly capacity: number;
+  ints: Int32Array;
+  shorts: Uint16Array;
+  money: Float64Array;
   /**
    * The active members, unordered, the founder always at slot 0: a uniform pick of a sponsor, or of
    * a member who leaves, is one index.
    */
-  activeList = new Int32Array(0);
+  activeList: Int32Array;
   /**
    * With a recruiting spread: the lifelong propensity of the member at each slot of `activeList`
    * (whole units of 2^-20 of the mean, below 2^32), moved with it, so that a month's sweep over the
@@ -76,35 +77,20 @@ export class Network {
     this.months = months;
     this.stays = months + 1;
     this.rng = new Random(seed);
-    this.reserve(1);
-    // The founder: joined at month 0, active from month 1, never drops.
-    this.ints[0] = -1;
-    this.shorts[2] = 0;
-    this.shorts[3] = this.stays;
-    this.money[1] = 0;
-    this.activeList[0] = 0;
-    this.activeCount = 1;
-    this.joined = 1;
-  }
-
-  /** Grows the arrays (doubling, never past `members`) so that `size` members fit. */
-  reserve(size: number): void {
-    if (size <= this.capacity) return;
-    const cap = min(this.members, max(size, this.capacity * 2, 1024));
-    const records = new Int32Array(cap * 4);
-    records.set(this.ints);
+    // All the room at once, not grown by doubling as members join: growing copied every record
+    // about twice over and held old and new buffers at once. Zeroed memory that a small network
+    // never touches costs next to nothing (the system maps its pages when first written).
+    this.capacity = members;
+    const records = new Int32Array(members * 4);
     this.ints = records;
     this.shorts = new Uint16Array(records.buffer);
     this.money = new Float64Array(records.buffer);
-    const active = new Int32Array(cap);
-    active.set(this.activeList);
-    this.activeList = active;
-    if (this.activeWeight.length > 0) {
-      const weights = new Uint32Array(cap);
-      weights.set(this.activeWeight);
-      this.activeWeight = weights;
-    }
-    this.capacity = cap;
+    this.activeList = new Int32Array(members);
+    // The founder (slot 0 of the zeroed arrays): joined at month 0, active from month 1, never drops.
+    this.ints[0] = -1;
+    this.shorts[3] = this.stays;
+    this.activeCount = 1;
+    this.joined = 1;
   }
 
   /** A new member joins in month t under `sponsorOf`, active until it drops. */
@@ -155,7 +141,6 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
       const sponsors = net.activeCount;
       const perMember = recruits * (1 - net.joined / members);
       const count = min(room, poisson(rng, min(perMember * sponsors, MAX_MONTHLY_MEAN)));
-      net.reserve(net.joined + count);
       let byPropensity = false;
       if (spread > 0 && count > 0) {
         if (picked.length < count) {
@@ -274,7 +259,6 @@ export function networkOf(h: ExplicitHistory): Network {
     throw outOfRange("a history needs a founder and one sponsor, join month and quit month per member");
   if (!(h.months >= 1 && h.months <= 1200 && floor(h.months) === h.months)) throw outOfRange("a history runs 1 to 1200 whole months");
   const net = new Network(n, h.months, 0);
-  net.reserve(n);
   for (let i = 0; i < n; i++) {
     const s = h.sponsor[i];
     const j = h.joinMonth[i];

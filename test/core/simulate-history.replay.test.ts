@@ -135,7 +135,7 @@ describe("the history a seed draws is the one docs/simulate.md describes, member
     // At spread 100 (shape 0.01) most propensities round to 0: whole months pick uniformly.
     ["spread 100", { recruitingSpread: 100, recruitsPerMemberPerMonth: 2, seed: 3 }],
     ["spread 100, another seed", { recruitingSpread: 100, recruitsPerMemberPerMonth: 2, seed: 4 }],
-    // Past 1024 members the records grow (reserve): propensities must move with them.
+    // A network of thousands, whose active list is reshuffled by thousands of drops: propensities must move with their members.
     ["spread 2, 5,000 members", { members: 5000, recruitingSpread: 2, recruitsPerMemberPerMonth: 1, months: 18 }],
     [
       "spread 1, 100,000 members (months of more than 16,384 joins)",
