@@ -1,7 +1,8 @@
 // Writes docs/mutation-survivors.md from StrykerJS JSON reports (issue 12): one row per mutant that
 // survived or that no test covered, each with why it is left. Usage:
 //   node scripts/mutation-survivors.mjs reports/mutation/runs/*.json
-// Each report may cover one file or several; a later report of the same file replaces an earlier one.
+// Each report may cover one file or several. A later report of a file replaces an earlier one, or,
+// when both measured the same source (a run over a few lines, say), replaces only the mutants it ran.
 // The reasons live in scripts/mutation-reasons.json, keyed by file, mutator, the line's code and the
 // replacement (not by line number, so that they survive edits above them). A survivor with no reason
 // is printed and written as "NOT EXAMINED", and the script exits 1: the README promises a reason for each.
@@ -23,8 +24,16 @@ const files = new Map();
 for (const path of reports) {
   const report = JSON.parse(readFileSync(path, "utf8"));
   for (const [file, entry] of Object.entries(report.files)) {
-    const measured = entry.mutants.some((m) => m.status !== "Ignored");
-    if (measured) files.set(file, entry);
+    const ran = entry.mutants.filter((m) => m.status !== "Ignored");
+    if (ran.length === 0) continue;
+    const earlier = files.get(file);
+    if (earlier === undefined || earlier.source !== entry.source) {
+      files.set(file, entry);
+      continue;
+    }
+    const where = (m) => [m.location.start.line, m.location.start.column, m.location.end.line, m.location.end.column, m.mutatorName, m.replacement].join(" ");
+    const again = new Map(ran.map((m) => [where(m), m]));
+    files.set(file, { source: entry.source, mutants: earlier.mutants.map((m) => again.get(where(m)) ?? m) });
   }
 }
 
@@ -44,6 +53,13 @@ for (const [file, { source, mutants }] of [...files].sort()) {
     list.push({ ...row, why: reason ?? "NOT EXAMINED" });
   }
   list.sort((a, b) => a.line - b.line || a.mutator.localeCompare(b.mutator));
+  const count = (status) => mutants.filter((m) => m.status === status).length;
+  const detected = count("Killed") + count("Timeout");
+  const score = (100 * detected) / (detected + count("Survived") + count("NoCoverage"));
+  console.log(
+    `${file}: ${score.toFixed(2)}%, killed ${count("Killed")}, timed out ${count("Timeout")}, survived ${count("Survived")}, no coverage ${count("NoCoverage")}` +
+      `, left out: ${count("Ignored")} static, ${count("RuntimeError") + count("CompileError")} errors`
+  );
   rows.set(file, list);
   total += list.length;
 }
