@@ -1,7 +1,7 @@
 // The runner's rules one by one (src/functions/runner.ts, its header comment), on a throwaway function
 // declared with it, as Excel calls one: an array of arguments, omitted optionals as null. Written for
 // mutation testing (npm run mutate, README "Mutation testing"): each rule has a case on each side.
-import { MAX_LIST_CELLS, define, flag, list, number, optional, orient, period, shapedList, Param } from "../../src/functions/runner";
+import { MAX_LIST_CELLS, cancelation, choice, define, flag, list, number, optional, orient, period, shapedList, Param } from "../../src/functions/runner";
 import { AMOUNT, MONTHS, RATE } from "../../src/core/domains";
 import { DomainError } from "../../src/core/errors";
 
@@ -289,5 +289,45 @@ describe("define turns every failure into an Excel error", () => {
   test("a bad argument to an async function throws at once, as Excel expects of an argument error", () => {
     const fn = define("LATER", [number("n")] as const, async (n) => n);
     expect(() => fn(["abc"])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  });
+});
+
+describe("choice: one of a few words", () => {
+  const report = choice("report", ["summary", "percentiles", "brackets"] as const);
+  test.each<[unknown, string]>([
+    ["summary", "summary"],
+    [" Brackets ", "brackets"], // case and surrounding spaces ignored
+    [[["percentiles"]], "percentiles"], // a one-cell range
+  ])("%j reads as %s", (raw, word) => {
+    expect(read(report, raw)).toBe(word);
+  });
+
+  test.each<[unknown, string]>([
+    ["median", '"median"'],
+    [5, "5"], // a number is no word: #VALUE!, not a TypeError from trimming it
+    [true, "true"],
+  ])("%j is #VALUE! naming every choice", (raw, got) => {
+    expect(read(report, raw)).toEqual(err("#VALUE!", `report must be one of "summary", "percentiles", "brackets"; got ${got}`));
+  });
+});
+
+describe("cancelation: Excel's CancelableInvocation read as a question", () => {
+  const param = cancelation();
+  test.each([null, undefined, 5, "text"])("%p (no invocation object) is never canceled", (raw) => {
+    const canceled = param.read(raw as never, "invocation");
+    expect(canceled()).toBe(false);
+  });
+
+  test("an invocation gets an onCanceled handler; once Excel calls it, the call is canceled", () => {
+    const invocation: { onCanceled?: () => void } = {};
+    const canceled = param.read(invocation as never, "invocation");
+    expect(typeof invocation.onCanceled).toBe("function");
+    expect(canceled()).toBe(false);
+    invocation.onCanceled!();
+    expect(canceled()).toBe(true);
+  });
+
+  test("an omitted invocation falls back to never canceled", () => {
+    expect(param.fallback!.value()).toBe(false);
   });
 });
