@@ -55,8 +55,7 @@ export class Network {
 
   joined = 0;
   activeCount = 0;
-  /** Room for every member the market holds, allocated once (24 MB for a million): see the constructor. */
-  readonly capacity: number;
+  /** Room for every member the market holds (`members`), allocated once (24 MB for a million): see the constructor. */
   ints: Int32Array;
   shorts: Uint16Array;
   money: Float64Array;
@@ -80,7 +79,6 @@ export class Network {
     // All the room at once, not grown by doubling as members join: growing copied every record
     // about twice over and held old and new buffers at once. Zeroed memory that a small network
     // never touches costs next to nothing (the system maps its pages when first written).
-    this.capacity = members;
     const records = new Int32Array(members * 4);
     this.ints = records;
     this.shorts = new Uint16Array(records.buffer);
@@ -132,7 +130,7 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
   let picked = new Int32Array(0);
   let points = new Float64Array(0);
   if (spread > 0) {
-    net.activeWeight = new Uint32Array(net.capacity);
+    net.activeWeight = new Uint32Array(members);
     net.activeWeight[0] = propensity(rng, shape, spread);
   }
   for (let t = 1; t <= p.months; t++) {
