@@ -28,8 +28,6 @@ export class Random {
    * be boxed as heap numbers, which makes each draw about twice as slow.
    */
   private readonly s = new Int32Array(4);
-  /** The second normal of the last pair, and 1 while it is still to be used. */
-  private readonly spare = new Float64Array(2);
 
   /** Any whole seed from 0 to 2^53 - 1; both 32-bit halves feed the state. */
   constructor(seed: number) {
@@ -67,34 +65,143 @@ export class Random {
     return (hi * 67108864 + lo) / TWO_POW_53;
   }
 
+  /** A uniform double in (0, 1) from one 32-bit draw, (k + 1/2) / 2^32: never 0, so its logarithm is finite. */
+  nextOpen32(): number {
+    return (this.nextUint32() + 0.5) / TWO_POW_32;
+  }
+
   /**
-   * A standard normal draw: Marsaglia's polar method, which makes two at a time from a point drawn
-   * uniformly in the unit disc (no sine or cosine); the second is kept for the next call. Bounded:
-   * a point falls outside the disc with probability 1 - pi/4, so 1000 misses in a row (never seen:
-   * probability below 1e-600) give 0.
+   * A standard exponential draw by the ziggurat (Marsaglia and Tsang 2000, "The ziggurat method for
+   * generating random variables", Journal of Statistical Software 5(8), their EXP with 256 layers):
+   * one 32-bit draw, its low 8 bits the layer and its high 24 the point along it, and no logarithm
+   * 99% of the time. Layer and point come from different bits (Doornik 2005 showed the paper's
+   * reuse of the layer's bits in the point to be a flaw). Bounded: see ZIGGURAT_MAX_TRIES.
+   */
+  exponential(): number {
+    const u = this.nextUint32();
+    const i = u & 255;
+    const j = u >>> 8;
+    if (j < EXP_K[i]) return j * EXP_W[i];
+    return this.exponentialSlow(u);
+  }
+
+  private exponentialSlow(first: number): number {
+    let u = first;
+    for (let tries = 0; tries < ZIGGURAT_MAX_TRIES; tries++) {
+      const i = u & 255;
+      const j = u >>> 8;
+      if (j < EXP_K[i]) return j * EXP_W[i];
+      // The base layer's tail beyond r is r plus an exponential (memorylessness).
+      if (i === 0) return EXP_R - log(this.nextOpen32());
+      // The wedge between the layer's rectangle and the curve: under the curve with its height.
+      const x = j * EXP_W[i];
+      if (EXP_F[i] + this.nextOpen32() * (EXP_F[i - 1] - EXP_F[i]) < exp(-x)) return x;
+      u = this.nextUint32();
+    }
+    return 1;
+  }
+
+  /**
+   * A standard normal draw by the ziggurat (Marsaglia and Tsang 2000, their RNOR with 128 layers):
+   * one 32-bit draw, its low 7 bits the layer, the 8th the sign and the high 24 the point along the
+   * layer; no logarithm or square root 99% of the time. Bounded: see ZIGGURAT_MAX_TRIES.
    */
   normal(): number {
-    const spare = this.spare;
-    if (spare[1] === 1) {
-      spare[1] = 0;
-      return spare[0];
-    }
-    for (let tries = 0; tries < NORMAL_MAX_TRIES; tries++) {
-      const u = 2 * this.next() - 1;
-      const v = 2 * this.next() - 1;
-      const r = u * u + v * v;
-      if (r >= 1 || r === 0) continue;
-      const m = sqrt((-2 * log(r)) / r);
-      spare[0] = v * m;
-      spare[1] = 1;
-      return u * m;
+    const u = this.nextUint32();
+    const i = u & 127;
+    const j = u >>> 8;
+    if (j < NORMAL_K[i]) return u & 128 ? -j * NORMAL_W[i] : j * NORMAL_W[i];
+    return this.normalSlow(u);
+  }
+
+  private normalSlow(first: number): number {
+    let u = first;
+    for (let tries = 0; tries < ZIGGURAT_MAX_TRIES; tries++) {
+      const i = u & 127;
+      const j = u >>> 8;
+      const sign = u & 128 ? -1 : 1;
+      if (j < NORMAL_K[i]) return sign * j * NORMAL_W[i];
+      if (i === 0) {
+        // The tail beyond r: Marsaglia's (1964) method, x = -ln(u1) / r accepted when -2 ln(u2) > x^2.
+        for (let t = 0; t < ZIGGURAT_MAX_TRIES; t++) {
+          const x = -log(this.nextOpen32()) / NORMAL_R;
+          const y = -log(this.nextOpen32());
+          if (y + y > x * x) return sign * (NORMAL_R + x);
+        }
+        return sign * NORMAL_R;
+      }
+      const x = j * NORMAL_W[i];
+      if (NORMAL_F[i] + this.nextOpen32() * (NORMAL_F[i - 1] - NORMAL_F[i]) < exp(-0.5 * x * x)) return sign * x;
+      u = this.nextUint32();
     }
     return 0;
   }
 }
 
-/** Tries of the polar method before giving up (see Random.normal). */
-const NORMAL_MAX_TRIES = 1000;
+/**
+ * Tries of a ziggurat's slow path before giving up (returning the mean's neighbourhood: 1 for the
+ * exponential, 0 for the normal). Each try leaves the slow path with probability above 0.98, so 1000
+ * in a row has probability below 1e-1600: never in practice.
+ */
+const ZIGGURAT_MAX_TRIES = 1000;
+
+/** The points along a layer: 24 bits of a 32-bit draw. */
+const ZIGGURAT_POINTS = 16777216;
+
+/**
+ * The ziggurat's layers, set up as in the paper: r the right edge of the base layer (which holds
+ * the tail beyond r) and v the area of each layer, its published constants; from r, each layer's
+ * right edge x[i] comes from the one below it: f(x[i]) = f(x[i+1]) + v / x[i+1]. Then, for a draw
+ * j along layer i, the point is j x W[i] (W[i] = x[i] / 2^24), inside the layer's rectangle (under
+ * the curve for sure) when j < K[i] = 2^24 x x[i-1] / x[i], and F[i] = f(x[i]) bounds the wedge.
+ * K is kept as a double, not rounded down as in the paper, so that the test is exactly j x W[i] < x[i-1].
+ */
+function zigguratTables(layers: number, r: number, v: number, f: (x: number) => number, fInverse: (y: number) => number) {
+  const K = new Float64Array(layers);
+  const W = new Float64Array(layers);
+  const F = new Float64Array(layers);
+  const q = v / f(r);
+  K[0] = (r / q) * ZIGGURAT_POINTS; // the base layer: its rectangle is r wide of the q its draw spans
+  K[1] = 0;
+  W[0] = q / ZIGGURAT_POINTS;
+  W[layers - 1] = r / ZIGGURAT_POINTS;
+  F[0] = 1;
+  F[layers - 1] = f(r);
+  let x = r;
+  for (let i = layers - 2; i >= 1; i--) {
+    const below = x;
+    x = fInverse(v / below + f(below));
+    K[i + 1] = (x / below) * ZIGGURAT_POINTS;
+    F[i] = f(x);
+    W[i] = x / ZIGGURAT_POINTS;
+  }
+  return { K, W, F };
+}
+
+const EXP_R = 7.69711747013105;
+const NORMAL_R = 3.442619855899;
+const {
+  K: EXP_K,
+  W: EXP_W,
+  F: EXP_F,
+} = zigguratTables(
+  256,
+  EXP_R,
+  3.949659822581572e-3,
+  (x) => exp(-x),
+  (y) => -log(y)
+);
+const {
+  K: NORMAL_K,
+  W: NORMAL_W,
+  F: NORMAL_F,
+} = zigguratTables(
+  128,
+  NORMAL_R,
+  9.91256303526217e-3,
+  (x) => exp(-0.5 * x * x),
+  (y) => sqrt(-2 * log(y))
+);
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
@@ -245,6 +352,9 @@ export function logFactorial(k: number): number {
   return (n - 0.5) * log(n) - n + 0.9189385332046728 + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
 
+/** Whole powers 1 / shape up to this are taken by products in gamma's boost; above, by an exponential. */
+const BOOST_PRODUCTS_UP_TO = 16;
+
 /** Marsaglia-Tsang rejection accepts in about 1.03 tries at worst; this many in a row has probability < 1e-300. */
 const GAMMA_MAX_TRIES = 1000;
 
@@ -257,8 +367,18 @@ const GAMMA_MAX_TRIES = 1000;
 export function gamma(rng: Random, shape: number): number {
   if (!(shape > 0)) return 0;
   if (shape < 1) {
-    const u = 1 - rng.next(); // (0, 1]
-    return gamma(rng, shape + 1) * exp(log(u) / shape);
+    const power = 1 / shape;
+    let boost: number;
+    if (power === floor(power) && power <= BOOST_PRODUCTS_UP_TO) {
+      // A whole power (a spread of 2, 3, 4...): U^n as n - 1 products, neither logarithm nor exponential.
+      const u = rng.nextOpen32();
+      boost = u;
+      for (let k = 1; k < power; k++) boost *= u;
+    } else {
+      // U^(1 / shape) with U uniform is exp(-E / shape) with E exponential: no logarithm.
+      boost = exp(-rng.exponential() * power);
+    }
+    return gamma(rng, shape + 1) * boost;
   }
   const d = shape - 1 / 3;
   const c = 1 / sqrt(9 * d);
@@ -267,7 +387,7 @@ export function gamma(rng: Random, shape: number): number {
     let v = 1 + c * x;
     if (v <= 0) continue;
     v = v * v * v;
-    const u = rng.next();
+    const u = rng.nextOpen32(); // 32 bits are plenty for an acceptance test, and its log is finite
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }

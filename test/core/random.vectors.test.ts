@@ -76,30 +76,6 @@ describe("seeding: both 32-bit halves of the seed through splitmix32", () => {
   });
 });
 
-describe("normal(): Marsaglia's polar method, two draws from each point in the disc", () => {
-  test("each pair from the uniforms of a twin generator, rejections included", () => {
-    const rng = new Random(11);
-    const twin = new Random(11);
-    let rejected = 0;
-    for (let pair = 0; pair < 500; pair++) {
-      let u: number;
-      let v: number;
-      let r: number;
-      for (;;) {
-        u = 2 * twin.next() - 1;
-        v = 2 * twin.next() - 1;
-        r = u * u + v * v;
-        if (r < 1 && r > 0) break;
-        rejected++;
-      }
-      const m = Math.sqrt((-2 * Math.log(r)) / r);
-      expect([rng.normal(), rng.normal()]).toEqual([u * m, v * m]);
-    }
-    // 1 - pi/4 of the points fall outside: about 107 of 500; the loop above met that path.
-    expect(rejected).toBeGreaterThan(50);
-  });
-});
-
 describe("poisson below a mean of 10: inversion of the exact distribution", () => {
   test.each([0.3, 1, 4.5, 9.99])("mean %p: k is the first whose cumulative probability passes u", (mean) => {
     const rng = new Random(3);
