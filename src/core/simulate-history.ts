@@ -4,7 +4,7 @@ import { outOfRange } from "./errors";
 // Math's functions as module constants: the hot loops call them millions of times, and where the
 // bundle runs in a context whose global object is not a plain object (Node's vm, as the custom
 // functions stand-in and the benchmark use), every `Math.x` is a slow global lookup (10x slower).
-const { floor, log, min, round } = Math;
+const { floor, min, round } = Math;
 
 /**
  * The history every SIMULATE plan shares: who joins, under which sponsor, in which month, and in
@@ -70,6 +70,12 @@ export class Network {
    * sponsors reads both lists in order. Empty without a spread (and only then).
    */
   activeWeight = new Uint32Array(0);
+  /**
+   * With a recruiting spread: the sum of `activeWeight` over the active members, kept as they join
+   * and leave (exact: whole numbers below 2^32, at most a million of them), so that a month's picks
+   * do not first sweep the list to add it up.
+   */
+  activeTotal = 0;
 
   constructor(members: number, months: number, seed: number) {
     this.members = members;
@@ -102,7 +108,11 @@ export class Network {
 
   /** The member at `slot` of the active list (never 0, the founder) leaves at the end of month t; returns who. */
   drop(slot: number, t: number): number {
-    if (this.activeWeight.length > 0) this.activeWeight[slot] = this.activeWeight[this.activeCount - 1];
+    const weights = this.activeWeight;
+    if (weights.length > 0) {
+      this.activeTotal -= weights[slot];
+      weights[slot] = weights[this.activeCount - 1];
+    }
     const d = this.activeList[slot];
     this.shorts[8 * d + 3] = t;
     this.activeList[slot] = this.activeList[--this.activeCount];
@@ -132,6 +142,7 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
   if (spread > 0) {
     net.activeWeight = new Uint32Array(members);
     net.activeWeight[0] = propensity(rng, shape, spread);
+    net.activeTotal = net.activeWeight[0];
   }
   for (let t = 1; t <= p.months; t++) {
     const room = members - net.joined;
@@ -145,7 +156,7 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
           picked = new Int32Array(count);
           points = new Float64Array(count + 1);
         }
-        byPropensity = pickSponsors(net, count, sponsors, picked, points);
+        byPropensity = pickSponsors(net, count, sponsors, net.activeTotal, picked, points);
         yield;
       }
       for (let done = 0; done < count; done += EVENTS_PER_SLICE) {
@@ -154,7 +165,12 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
         else {
           const first = net.activeCount;
           recruitSome(net, slice, sponsors, t);
-          if (spread > 0) for (let a = first; a < net.activeCount; a++) net.activeWeight[a] = propensity(rng, shape, spread);
+          if (spread > 0)
+            for (let a = first; a < net.activeCount; a++) {
+              const w = propensity(rng, shape, spread);
+              net.activeWeight[a] = w;
+              net.activeTotal += w;
+            }
         }
         yield;
       }
@@ -192,29 +208,39 @@ function recruitSome(net: Network, count: number, sponsors: number, t: number): 
  * picks in a random order (Fisher-Yates), which makes them what `count` independent picks are.
  * (Exported for the test of its rounding edge, which no seed is known to reach.)
  */
-export function pickSponsors(net: Network, count: number, sponsors: number, picked: Int32Array, points: Float64Array): boolean {
+export function pickSponsors(net: Network, count: number, sponsors: number, total: number, picked: Int32Array, points: Float64Array): boolean {
   const { rng, activeList, activeWeight } = net;
-  let total = 0; // exact: whole numbers below 2^32, at most a million of them
-  for (let a = 0; a < sponsors; a++) total += activeWeight[a];
   if (total === 0) return false;
   let sum = 0;
   for (let j = 0; j <= count; j++) {
-    sum -= log(1 - rng.next()); // 1 - u is in (0, 1]
+    sum += rng.exponential();
     points[j] = sum;
   }
+  // The points scaled once, so that the sweep below compares without a product per member.
   const scale = total / sum;
+  for (let j = 0; j < count; j++) points[j] *= scale;
+  // The sweep adds each member's propensity and reads who it is only when a point falls in its
+  // stretch: a member without a propensity has an empty stretch, so no point falls in it.
   let j = 0;
   let reached = 0;
-  let lastWeighted = 0;
-  for (let a = 0; a < sponsors && j < count; a++) {
-    const w = activeWeight[a];
-    if (w === 0) continue;
-    reached += w;
-    lastWeighted = activeList[a];
-    while (j < count && points[j] * scale < reached) picked[j++] = lastWeighted;
+  let point = points[0];
+  for (let a = 0; a < sponsors; a++) {
+    reached += activeWeight[a];
+    if (point < reached) {
+      const who = activeList[a];
+      do picked[j++] = who;
+      while (j < count && points[j] < reached);
+      if (j === count) break;
+      point = points[j];
+    }
   }
-  // Rounding can leave the last points at the very end: the last member with a weight takes them.
-  while (j < count) picked[j++] = lastWeighted;
+  if (j < count) {
+    // Rounding can leave the last points at the very end: the last member with a weight takes them.
+    let last = sponsors - 1;
+    while (activeWeight[last] === 0) last--;
+    const who = activeList[last];
+    while (j < count) picked[j++] = who;
+  }
   for (let k = count - 1; k > 0; k--) {
     const other = floor(rng.next() * (k + 1));
     const x = picked[k];
@@ -226,11 +252,15 @@ export function pickSponsors(net: Network, count: number, sponsors: number, pick
 
 /** Recruits from..from+count-1 of the month join under their picked sponsors, each with its own propensity. */
 function joinPicked(net: Network, picked: Int32Array, from: number, count: number, t: number, shape: number, scale: number): void {
-  const { rng } = net;
+  const { rng, activeWeight } = net;
+  let total = net.activeTotal;
   for (let j = from; j < from + count; j++) {
     net.join(picked[j], t);
-    net.activeWeight[net.activeCount - 1] = propensity(rng, shape, scale);
+    const w = propensity(rng, shape, scale);
+    activeWeight[net.activeCount - 1] = w;
+    total += w;
   }
+  net.activeTotal = total;
 }
 
 /** `count` members other than the founder, picked uniformly at random without repeats, leave at the end of month t. */

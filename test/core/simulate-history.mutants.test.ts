@@ -117,23 +117,25 @@ describe("a history drawn with a recruiting spread keeps the simulation's rules"
 });
 
 describe("picking sponsors by propensity: a point that rounding leaves past the last stretch", () => {
-  // The points are running sums of exponential gaps -log(1 - u), scaled by total / sum so that the
-  // last (the count + 1st) sits at the total. A point can round onto the very end: with u = 0.00001
-  // then u = 0 (a gap of 0), the one point is S = -log(0.99999) = 1.00000500002878e-5, and
-  // S x (3 / S) rounds to 3, the total, which is no stretch's inside (each is [start, end)).
-  // The last member with a propensity takes it (member 5 here), not a member without one (7), nor a
-  // slot past the month's sponsors (slot 3 holds a member who left, with its old propensity).
+  // The points are running sums of exponential gaps, scaled by total / sum so that the last (the
+  // count + 1st) sits at the total. A point can round onto the very end: with gaps g then 0 (the
+  // ziggurat gives 0 for a 32-bit draw whose high 24 bits are 0), the one point is g, and
+  // g x (3 / g) rounds to 3 for g = -ln(1 - 0.00001), the total, which is no stretch's inside
+  // (each is [start, end)). The last member with a propensity takes it (member 5 here), not a member
+  // without one (7), nor a slot past the month's sponsors (slot 3 holds a member who left, with its
+  // old propensity).
   test("the last member with a propensity takes it", () => {
-    expect(-Math.log(1 - 0.00001) * (3 / -Math.log(1 - 0.00001))).toBe(3); // the rounding the case is about
+    const g = -Math.log(1 - 0.00001); // 1.00000500002878e-5
+    expect(g * (3 / g)).toBe(3); // the rounding the case is about
     const net = new Network(10, 3, 0);
     net.activeList = Int32Array.from([0, 5, 7, 9]);
     net.activeWeight = Uint32Array.from([0, 3, 0, 5]);
     net.activeCount = 3;
-    const draws = [0.00001, 0];
-    (net as unknown as { rng: { next: () => number } }).rng = { next: () => draws.shift() ?? Number.NaN };
+    const draws = [g, 0];
+    (net as unknown as { rng: { exponential: () => number } }).rng = { exponential: () => draws.shift() ?? Number.NaN };
     const picked = Int32Array.from([-1, -1]);
     const points = new Float64Array(2);
-    expect(pickSponsors(net, 1, 3, picked, points)).toBe(true);
+    expect(pickSponsors(net, 1, 3, 3, picked, points)).toBe(true);
     expect(Array.from(picked)).toEqual([5, -1]);
     expect(draws).toEqual([]);
   });

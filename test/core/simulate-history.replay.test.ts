@@ -15,7 +15,7 @@ import { Random, binomial, gamma, poisson } from "../../src/core/random";
  *  - each month with room left and recruits > 0: Poisson(min(m x A, 1e9)) recruits, m = recruits x
  *    (1 - joined / members), A the members active at the start of the month, clipped to the room;
  *  - spread 0: each recruit, in turn, picks slot floor(u x A) of the active list;
- *  - spread > 0: count + 1 exponential gaps -log(1 - u) laid end to end, scaled to the total
+ *  - spread > 0: count + 1 exponential gaps (ziggurat draws) laid end to end, scaled to the total
  *    propensity of the A members; the j-th running sum lands in the stretch of the first member (in
  *    list order) whose running propensity passes it (the last member with a propensity if none
  *    does); the picks are shuffled (Fisher-Yates, k from count - 1 down to 1, other = floor(u x (k + 1)));
@@ -61,7 +61,7 @@ function replay(p: HistoryParams): Replayed {
         const gaps: number[] = [];
         let sum = 0;
         for (let j = 0; j <= count; j++) {
-          sum += -Math.log(1 - rng.next());
+          sum += rng.exponential();
           gaps.push(sum);
         }
         // Running propensities of the members who have one, in list order; each point found by bisection.
