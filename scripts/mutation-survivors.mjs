@@ -6,6 +6,8 @@
 // The reasons live in scripts/mutation-reasons.json, keyed by file, mutator, the line's code and the
 // replacement (not by line number, so that they survive edits above them). A survivor with no reason
 // is printed and written as "NOT EXAMINED", and the script exits 1: the README promises a reason for each.
+// A file that no report given covers keeps its section of the current docs/mutation-survivors.md as
+// it is: a run over one changed file rewrites that file's rows and leaves the others' as measured.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const reports = process.argv.slice(2);
@@ -64,6 +66,22 @@ for (const [file, { source, mutants }] of [...files].sort()) {
   total += list.length;
 }
 
+// The sections of files no report covered, from the current page, verbatim.
+const page = new URL("../docs/mutation-survivors.md", import.meta.url);
+let kept = [];
+try {
+  const sections = readFileSync(page, "utf8")
+    .split(/^(?=## )/m)
+    .slice(1);
+  kept = sections
+    .map((text) => ({ file: /^## (\S+) \((\d+)\)/.exec(text), text: text.trimEnd() + "\n\n" }))
+    .filter(({ file }) => file !== null && !files.has(file[1]))
+    .map(({ file, text }) => ({ file: file[1], count: Number(file[2]), text }));
+} catch {
+  // No page yet: every file comes from the reports.
+}
+for (const k of kept) total += k.count;
+
 const cell = (s) => s.replace(/\|/g, "\\|");
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 let out = `# Mutants left alive (issue 12)
@@ -74,15 +92,17 @@ Written by \`node scripts/mutation-survivors.mjs\` from the StrykerJS reports of
 made of it, and why it is left. The reasons are kept in \`scripts/mutation-reasons.json\`. ${total} rows.
 
 `;
+const sections = new Map(kept.map((k) => [k.file, k.text]));
 for (const [file, list] of rows) {
-  out += `## ${file} (${list.length})\n\n| line | mutator | code | becomes | why |\n| ---: | --- | --- | --- | --- |\n`;
+  let text = `## ${file} (${list.length})\n\n| line | mutator | code | becomes | why |\n| ---: | --- | --- | --- | --- |\n`;
   for (const r of list) {
     const status = r.status === "NoCoverage" ? "no test runs it; " : "";
-    out += `| ${r.line} | ${r.mutator} | \`${cell(clip(r.code, 90))}\` | \`${cell(clip(r.becomes, 60))}\` | ${status}${cell(r.why)} |\n`;
+    text += `| ${r.line} | ${r.mutator} | \`${cell(clip(r.code, 90))}\` | \`${cell(clip(r.becomes, 60))}\` | ${status}${cell(r.why)} |\n`;
   }
-  out += "\n";
+  sections.set(file, text + "\n");
 }
-writeFileSync(new URL("../docs/mutation-survivors.md", import.meta.url), out);
-console.log(`${total} survivors written to docs/mutation-survivors.md; ${missing.length} without a reason`);
+for (const file of [...sections.keys()].sort()) out += sections.get(file);
+writeFileSync(page, out);
+console.log(`${total} survivors written to docs/mutation-survivors.md (${kept.length} files' rows kept as they were); ${missing.length} without a reason`);
 for (const r of missing) console.log(JSON.stringify({ file: r.file, mutator: r.mutator, code: r.code, becomes: r.becomes, why: "", line: r.line }));
 process.exit(missing.length > 0 ? 1 : 0);
