@@ -137,8 +137,11 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
   const spread = p.recruitingSpread;
   // Gamma with mean 1 and variance s: shape 1/s, scale s.
   const shape = spread > 0 ? 1 / spread : 0;
-  let picked = new Int32Array(0);
-  let points = new Float64Array(0);
+  // With a spread, room for the largest month there can be (the whole market), allocated once: the
+  // pages past the largest month actually drawn are never touched, so they cost nothing, and no
+  // month reallocates.
+  const picked = new Int32Array(spread > 0 ? members : 0);
+  const points = new Float64Array(spread > 0 ? members + 1 : 0);
   if (spread > 0) {
     net.activeWeight = new Uint32Array(members);
     net.activeWeight[0] = propensity(rng, shape, spread);
@@ -152,10 +155,6 @@ export function* grow(net: Network, p: HistoryParams): Generator<void, void, voi
       const count = min(room, poisson(rng, min(perMember * sponsors, MAX_MONTHLY_MEAN)));
       let byPropensity = false;
       if (spread > 0 && count > 0) {
-        if (picked.length < count) {
-          picked = new Int32Array(count);
-          points = new Float64Array(count + 1);
-        }
         byPropensity = pickSponsors(net, count, sponsors, net.activeTotal, picked, points);
         yield;
       }
