@@ -324,12 +324,22 @@ export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, v
       yield;
     }
   }
-  payMembers(at, money, out.lastMonth, earned, lastMonth);
+  payMembers(at, money, out, earned, lastMonth);
 }
 
-/** What each position earned, and earned in the last month, to its member (the records in join order). */
-function payMembers(at: Int32Array, money: Float64Array, lastMonthOut: Float64Array, earned: Float64Array, lastMonth: Float64Array): void {
-  for (let k = 0; k < earned.length; k++) {
+/**
+ * What each position earned, and earned in the last month if a goal wants it, to its member (the
+ * records in join order). Without a goal the last month is not copied: a write to a random member
+ * a position, and pages of memory touched for nothing.
+ */
+function payMembers(at: Int32Array, money: Float64Array, out: PayOut, earned: Float64Array, lastMonth: Float64Array): void {
+  const n = earned.length;
+  if (!out.wantLastMonth) {
+    for (let k = 0; k < n; k++) money[2 * at[4 * k] + 1] += earned[k];
+    return;
+  }
+  const lastMonthOut = out.lastMonth;
+  for (let k = 0; k < n; k++) {
     const i = at[4 * k];
     money[2 * i + 1] += earned[k];
     lastMonthOut[i] = lastMonth[k];
@@ -456,7 +466,7 @@ export function* stairStepPay(net: Network, volume: number, plan: StairStepPay, 
     }
     lastMonth.set(month);
   }
-  payMembers(at, money, out.lastMonth, earned, lastMonth);
+  payMembers(at, money, out, earned, lastMonth);
 }
 
 /** Months first..end of positions to-1 down to from (see payStairStepMember). */
