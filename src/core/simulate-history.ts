@@ -199,9 +199,10 @@ function recruitSome(net: Network, count: number, sponsors: number, t: number): 
 
 /**
  * The sponsors of the month's `count` recruits, each picked independently in proportion to the
- * propensities of the `sponsors` members active at the start of the month, in `picked` (false when
- * every propensity is 0: then they pick uniformly). Drawn without a search per recruit: `count`
- * sorted uniform points on the sponsors' weights laid end to end (the running sums of count + 1
+ * propensities of the `sponsors` members active at the start of the month (they add up to
+ * `total`), in `picked` (false when every propensity is 0: then they pick uniformly; `points` holds
+ * count + 1 numbers). Drawn without a search per recruit: `count` sorted uniform points on the
+ * sponsors' weights laid end to end (the running sums of count + 1
  * exponential gaps, over the last: Devroye, Non-Uniform Random Variate Generation, 1986, V.2.2), so
  * that one sweep along the active list, in order, finds whose stretch each point falls in; then the
  * picks in a random order (Fisher-Yates), which makes them what `count` independent picks are.
