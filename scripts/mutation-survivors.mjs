@@ -70,10 +70,10 @@ for (const [file, { source, mutants }] of [...files].sort()) {
 const page = new URL("../docs/mutation-survivors.md", import.meta.url);
 let kept = [];
 try {
-  const sections = readFileSync(page, "utf8")
+  const onPage = readFileSync(page, "utf8")
     .split(/^(?=## )/m)
     .slice(1);
-  kept = sections
+  kept = onPage
     .map((text) => ({ file: /^## (\S+) \((\d+)\)/.exec(text), text: text.trimEnd() + "\n\n" }))
     .filter(({ file }) => file !== null && !files.has(file[1]))
     .map(({ file, text }) => ({ file: file[1], count: Number(file[2]), text }));
