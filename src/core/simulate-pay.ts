@@ -14,7 +14,7 @@ const { max, min } = Math;
  * - unilevel and matrix: the upline k positions up earns rate k x volume in every month both are
  *   active: a closed form of the two stays, summed by walking each member's chain once (`levelPay`).
  *   The unilevel's chain is the sponsors'; the matrix's is the placement (`placeMatrix`).
- * - binary: members are placed in two legs (`placeBinary`); month by month each member's two leg
+ * - binary: members are placed in two legs (`placeBinary`, simulate-legs.ts); month by month each member's two leg
  *   volumes are counted and paid by BINARY's own rule (plans.ts `binaryPeriod`).
  * - stair-step: month by month each member's group volume and legs, paid by STAIRSTEP's own rule
  *   (plans.ts `breakawayShare`, rates from `stairStepRateTable`).
@@ -127,8 +127,8 @@ function climb(
 }
 
 /**
- * Positions in a tree where each position holds at most `width` below it, filled as forced
- * matrices and binaries fill them: the first open position breadth-first, left to right, under a
+ * Positions in a tree where each position holds at most `width` below it, filled as a forced
+ * matrix fills them (and a binary, in simulate-legs.ts, the same way): the first open position breadth-first, left to right, under a
  * given position. Children are kept as first child and next sibling (any width in 3 x 4 bytes).
  *
  * Finding the first open position is amortized O(1): for each position used as a root, a cursor
@@ -220,67 +220,6 @@ export function* placeMatrix(net: Network, width: number): Generator<void, Int32
 /** Members from..to-1 placed in the matrix, each at the first open position under its sponsor. */
 function placeSome(pos: Positions, ints: Int32Array, from: number, to: number): void {
   for (let i = from; i < to; i++) pos.place(i, pos.firstOpen(ints[4 * i]));
-}
-
-/**
- * A binary: each new member goes into its sponsor's leg with fewer members placed (the left on a
- * tie), at the first open position breadth-first in that leg. A leg's count is kept for the
- * positions at even depths (the founder's is 0), added up the line at each placement two levels a
- * step: the walk up the line, one wait on memory a step, is half as long. A position at an odd depth
- * holds itself and its two children's subtrees (`legCount`). Measured 15-25% faster than a count at
- * every position.
- */
-export function* placeBinary(net: Network): Generator<void, { parent: Int32Array; side: Uint8Array }, void> {
-  const n = net.joined;
-  const ints = net.ints;
-  const pos = new Positions(n, 2);
-  const side = new Uint8Array(n);
-  // For a position at an even depth, the even position above it (its grandparent; -1 for the
-  // founder) and the members placed in its subtree (itself included), side by side: one cache line a step.
-  const up = new Int32Array(2 * n);
-  up[0] = -1;
-  for (let i = 0; i < n; i++) up[2 * i + 1] = 1;
-  const odd = new Uint8Array(n); // 1 for a position at an odd depth
-  for (let from = 1; from < n; from += EVENTS_PER_SLICE) {
-    placeInLegs(pos, ints, up, odd, side, from, min(n, from + EVENTS_PER_SLICE));
-    yield;
-  }
-  return { parent: pos.parent, side };
-}
-
-/** Members from..to-1 placed in their sponsors' weaker legs; `up` and `odd` as in placeBinary. */
-function placeInLegs(pos: Positions, ints: Int32Array, up: Int32Array, odd: Uint8Array, side: Uint8Array, from: number, to: number): void {
-  const { parent, firstChild, nextSibling, children } = pos;
-  for (let i = from; i < to; i++) {
-    const s = ints[4 * i];
-    let p: number;
-    if (children[s] < 2)
-      p = s; // an empty leg: the new member heads it (the left first)
-    else {
-      const left = firstChild[s];
-      const right = nextSibling[left];
-      p = pos.firstOpen(legCount(up, odd, firstChild, nextSibling, left) <= legCount(up, odd, firstChild, nextSibling, right) ? left : right);
-    }
-    side[i] = children[p];
-    pos.place(i, p);
-    // The even positions above i get it: from p if p is even (i is then odd, its own count never
-    // kept), else from p's parent, which is also i's even position above.
-    let q = p;
-    if (odd[p] === 1) {
-      q = parent[p];
-      up[2 * i] = q;
-    } else odd[i] = 1;
-    for (; q >= 0; q = up[2 * q]) up[2 * q + 1]++;
-  }
-}
-
-/** The members in x's subtree, x included: kept at an even depth; at an odd one, 1 and its children's (at even depths). */
-function legCount(up: Int32Array, odd: Uint8Array, firstChild: Int32Array, nextSibling: Int32Array, x: number): number {
-  if (odd[x] === 0) return up[2 * x + 1];
-  const first = firstChild[x];
-  if (first < 0) return 1;
-  const second = nextSibling[first];
-  return 1 + up[2 * first + 1] + (second < 0 ? 0 : up[2 * second + 1]);
 }
 
 export interface BinaryPay {

@@ -1,7 +1,8 @@
 import { AMOUNT, ANY_NUMBER, CAP, LEVELS, MONTHS, NETWORK_SIZE, RECRUITS, SEED, SHARE, SPREAD, WIDTH, checkIn } from "./domains";
 import { wrongKind } from "./errors";
 import { ExplicitHistory, HistoryParams, Network, grow, networkOf } from "./simulate-history";
-import { PayOut, binaryPay, levelPay, placeBinary, placeMatrix, stairStepPay } from "./simulate-pay";
+import { placeBinary } from "./simulate-legs";
+import { PayOut, binaryPay, levelPay, placeMatrix, stairStepPay } from "./simulate-pay";
 import { MemberRecords, Money, Report, SimulationSummary, bracketRows, percentileRows, summarize as summarizeRecords, summaryRows } from "./simulate-report";
 import { stairStepRate } from "./plans";
 
