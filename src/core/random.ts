@@ -110,7 +110,8 @@ export class Random {
     const u = this.nextUint32();
     const i = u & 127;
     const j = u >>> 8;
-    if (j < NORMAL_K[i]) return u & 128 ? -j * NORMAL_W[i] : j * NORMAL_W[i];
+    // The sign as a factor of 1 or -1 from bit 7, not a branch: a coin toss mispredicts half the time.
+    if (j < NORMAL_K[i]) return j * NORMAL_W[i] * (1 - ((u >>> 6) & 2));
     return this.normalSlow(u);
   }
 
