@@ -14,9 +14,9 @@ const RIGHT = 1; // the second (-1 for none)
 const CURSOR = 2; // as Positions' cursor: the first position of this leg, breadth-first, that may still be open
 const PARENT = 3; // 4 x the parent + ODD + IS_RIGHT (the founder's parent is -1)
 const COUNT = 4; // at an even depth: the members placed in the subtree, itself included
-const UP2 = 5; // at an even depth: the even position 2 levels up (-1 above the founder)
-const UP4 = 6; // ... 4 levels up
-const UP6 = 7; // ... 6 levels up
+const EVEN1 = 5; // the nearest position above at an even depth (-1 above the founder)
+const EVEN2 = 6; // the next such above it
+const EVEN3 = 7; // and the next: from an even position, 6 levels up
 const ROW = 8;
 const ODD = 1; // the position is at an odd depth
 const IS_RIGHT = 2; // the position is its parent's second child
@@ -29,14 +29,14 @@ const IS_RIGHT = 2; // the position is its parent's second child
  * children's subtrees), so a placement adds 1 at every second position up the line. That line is
  * 19 positions long on average at a million members, 27 with a spread of 4, and each step up is a
  * wait on memory. So the even positions above are walked as three chains side by side, six levels
- * a step (UP6), and three waits overlap. Placement at a spread of 4, against the one-array-per-
+ * a step (EVEN3), and three waits overlap. Placement at a spread of 4, against the one-array-per-
  * field code in the same runs: one chain 82%, two chains 71%, three 66% of its time (a fourth
  * needs a ninth int a row, and a 12-int row measured slower than 8).
  */
 export function* placeBinary(net: Network): Generator<void, { parent: Int32Array; side: Uint8Array }, void> {
   const n = net.joined;
   const rows = new Int32Array(ROW * n);
-  rows[LEFT] = rows[RIGHT] = rows[CURSOR] = rows[UP2] = rows[UP4] = rows[UP6] = -1;
+  rows[LEFT] = rows[RIGHT] = rows[CURSOR] = rows[EVEN1] = rows[EVEN2] = rows[EVEN3] = -1;
   rows[PARENT] = -4;
   rows[COUNT] = 1;
   const parent = new Int32Array(n);
@@ -69,27 +69,32 @@ function placeInLegs(rows: Int32Array, ints: Int32Array, parent: Int32Array, sid
       side[i] = 1;
     }
     rows[I + PARENT] = 4 * p + flags;
-    // The even positions above i, from the nearest: p if p is even (i is then odd and keeps no
-    // count), else p's parent, which is then i's UP2.
-    let a = p;
+    // The three even positions nearest above i: p and p's two nearest if p is even (i is then odd
+    // and keeps no count), else p's own three. All in rows already read: the walk's first three
+    // steps then wait on memory together.
+    let a: number;
+    let b: number;
+    let c: number;
     if (flags & ODD) {
-      rows[I + UP2] = rows[I + UP4] = rows[I + UP6] = -1;
+      a = p;
+      b = rows[at + EVEN1];
+      c = rows[at + EVEN2];
     } else {
-      a = rows[at + PARENT] >> 2;
-      rows[I + UP2] = a;
-      rows[I + UP4] = rows[ROW * a + UP2];
-      rows[I + UP6] = rows[ROW * a + UP4];
+      a = rows[at + EVEN1];
+      b = rows[at + EVEN2];
+      c = rows[at + EVEN3];
     }
-    // Chain a takes the 1st, 4th, 7th... even positions up, b the 2nd, 5th..., c the 3rd, 6th...
-    let b = rows[ROW * a + UP2];
-    let c = rows[ROW * a + UP4];
+    rows[I + EVEN1] = a;
+    rows[I + EVEN2] = b;
+    rows[I + EVEN3] = c;
+    // Chain a takes the 1st, 4th, 7th... even positions above, b the 2nd, 5th..., c the 3rd, 6th...
     while (c >= 0) {
       rows[ROW * a + COUNT]++;
       rows[ROW * b + COUNT]++;
       rows[ROW * c + COUNT]++;
-      a = rows[ROW * a + UP6];
-      b = rows[ROW * b + UP6];
-      c = rows[ROW * c + UP6];
+      a = rows[ROW * a + EVEN3];
+      b = rows[ROW * b + EVEN3];
+      c = rows[ROW * c + EVEN3];
     }
     if (a >= 0) rows[ROW * a + COUNT]++;
     if (b >= 0) rows[ROW * b + COUNT]++;
