@@ -31,10 +31,11 @@ export interface DepthFirst {
  * one moves past the member's subtree. Two passes, each touching one parent's entry per member.
  */
 export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array, side?: Uint8Array): DepthFirst {
-  const size = new Int32Array(n).fill(1);
-  for (let i = n - 1; i > 0; i--) size[parents[stride * i]] += size[i];
-  // Per member, side by side: its position, the next free position in its subtree, its depth.
+  // Per member, side by side: its position, the next free position in its subtree, its depth. The
+  // middle one holds the subtree's size until the member is placed (one array less to fill).
   const place = new Int32Array(3 * n);
+  for (let i = 0; i < n; i++) place[3 * i + 1] = 1;
+  for (let i = n - 1; i > 0; i--) place[3 * parents[stride * i] + 1] += place[3 * i + 1];
   const at = new Int32Array(4 * n);
   place[1] = 1;
   at[1] = -1;
@@ -43,7 +44,7 @@ export function depthFirst(parents: Int32Array, stride: number, n: number, short
   for (let i = 1; i < n; i++) {
     const p = 3 * parents[stride * i];
     const k = place[p + 1];
-    place[p + 1] = k + size[i];
+    place[p + 1] = k + place[3 * i + 1]; // past i's subtree: its size, read before i's own next free is set below
     const d = place[p + 2] + 1;
     place[3 * i] = k;
     place[3 * i + 1] = k + 1;
