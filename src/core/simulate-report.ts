@@ -114,9 +114,11 @@ export function netsOf(run: MemberRecords, money: Money): Float64Array {
   const n = run.joined;
   const cost = money.monthlyCost;
   const nets = new Float64Array(n);
+  // The arrays read into locals first, as in summarize.
+  const { commissions, joinMonth, lastMonth } = run;
   for (let i = 0; i < n; i++) {
-    const earned = run.commissions[i];
-    const paid = cost * monthsIn(run, i);
+    const earned = commissions[i];
+    const paid = cost * (lastMonth[i] - max(joinMonth[i], 1) + 1); // monthsIn
     const net = earned - paid;
     // A member who breaks even to the last bits of rounding broke even: not a profit, not a loss.
     nets[i] = abs(net) <= WHOLE_TOLERANCE * (earned + paid) ? 0 : net;
@@ -136,16 +138,18 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   let activeAtEnd = 0;
   let atGoal = 0;
   const sponsored = new Uint8Array(n);
+  // The arrays read into locals: a property read in the loop would be a load per member.
+  const { commissions, joinMonth, lastMonth, active, sponsor, lastMonthCommissions } = run;
   for (let i = 0; i < n; i++) {
     const net = nets[i];
     netSum += net;
     if (net > 0) withProfit++;
-    monthsActive += monthsIn(run, i);
-    commissionsPaid += run.commissions[i];
-    activeAtEnd += run.active[i];
-    if (i > 0) sponsored[run.sponsor[i]] = 1;
-    if (goal !== undefined && run.active[i] === 1) {
-      const earned = run.lastMonthCommissions[i];
+    monthsActive += lastMonth[i] - max(joinMonth[i], 1) + 1; // monthsIn
+    commissionsPaid += commissions[i];
+    activeAtEnd += active[i];
+    if (i > 0) sponsored[sponsor[i]] = 1;
+    if (goal !== undefined && active[i] === 1) {
+      const earned = lastMonthCommissions[i];
       // At least the goal, to the last bits of rounding: 150.00000000000003 - 50 reaches 100.
       if (earned - cost >= goal - WHOLE_TOLERANCE * max(1, abs(goal), earned + cost)) atGoal++;
     }

@@ -201,8 +201,9 @@ function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: b
 
 /** Each member's sponsor, copied out before a plan rewrites the chain. */
 function sponsorsOf(net: Network): Int32Array {
-  const sponsor = new Int32Array(net.joined);
-  for (let i = 0; i < net.joined; i++) sponsor[i] = net.ints[4 * i];
+  const { ints, joined } = net;
+  const sponsor = new Int32Array(joined);
+  for (let i = 0; i < joined; i++) sponsor[i] = ints[4 * i];
   return sponsor;
 }
 
@@ -224,28 +225,33 @@ function copyOf(net: Network): Network {
 /** Each member's history and pay, copied out of the records into plain arrays. */
 function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, sponsor: Int32Array, out: PayOut): SimulationRun {
   const n = net.joined;
-  const run: SimulationRun = {
+  const joinMonth = new Uint16Array(n);
+  const lastMonth = new Uint16Array(n);
+  const active = new Uint8Array(n);
+  const commissions = new Float64Array(n);
+  // Read into locals first: a property read inside the loop is a load per member.
+  const { shorts, money, stays } = net;
+  const months = params.months;
+  for (let i = 0; i < n; i++) {
+    joinMonth[i] = shorts[8 * i + 2];
+    const last = shorts[8 * i + 3];
+    active[i] = last === stays ? 1 : 0;
+    lastMonth[i] = last === stays ? months : last;
+    commissions[i] = money[2 * i + 1];
+  }
+  return {
     params,
     plan,
     joined: n,
     sponsor,
-    joinMonth: new Uint16Array(n),
-    lastMonth: new Uint16Array(n),
-    active: new Uint8Array(n),
-    commissions: new Float64Array(n),
+    joinMonth,
+    lastMonth,
+    active,
+    commissions,
     lastMonthCommissions: out.lastMonth,
     placement: out.placement,
     side: out.side,
   };
-  const { shorts, money, stays } = net;
-  for (let i = 0; i < n; i++) {
-    run.joinMonth[i] = shorts[8 * i + 2];
-    const last = shorts[8 * i + 3];
-    run.active[i] = last === stays ? 1 : 0;
-    run.lastMonth[i] = last === stays ? params.months : last;
-    run.commissions[i] = money[2 * i + 1];
-  }
-  return run;
 }
 
 /** The whole run, history then pay, as steps shared by the sync and async entry points. */
