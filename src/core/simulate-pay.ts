@@ -303,15 +303,29 @@ function payBinarySlice(
   cap: number,
   flush: boolean
 ): void {
+  const n = at.length >> 2;
   for (let k = to - 1; k >= from; k--) {
     const stay = at[4 * k + 3];
+    const place = at[4 * k + 2]; // depth x 2 + side
+    const d = place >> 1;
+    // Depth first, a position with anyone below it has its first child right after it. One without
+    // (about half of them) has empty legs and no carry: it earns nothing, and only its own months
+    // go up into its parent's row. (Its own row was left cleared by whoever used that depth last.)
+    if (k + 1 === n || at[4 * k + 6] >> 1 <= d) {
+      if (d > 0) {
+        const into = 2 * span * (d - 1) + (place & 1) * span - first;
+        const joined = stay & 0xffff;
+        const last = stay >>> 16;
+        for (let t = joined > first ? joined : first, stop = last < end ? last : end; t <= stop; t++) rows[into + t]++;
+      }
+      continue;
+    }
     const carry = carried ? BINARY_STATE * k : 0;
     if (!carried) {
       state[0] = 0;
       state[1] = 0;
     }
-    const place = at[4 * k + 2]; // depth x 2 + side
-    payBinaryMember(rows, state, carry, earned, lastMonth, k, place >> 1, place & 1, stay & 0xffff, stay >>> 16, first, end, span, months, rate, cap, flush);
+    payBinaryMember(rows, state, carry, earned, lastMonth, k, d, place & 1, stay & 0xffff, stay >>> 16, first, end, span, months, rate, cap, flush);
   }
 }
 
