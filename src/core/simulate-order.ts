@@ -25,20 +25,29 @@ export interface DepthFirst {
  * The members 0..n-1 of a tree depth first: the parent of i is at `parents[stride x i]`, before it
  * (parent < i), and member 0, the founder, is the root; `shorts` are the network's records, and
  * `side` (if given) a number 0 or 1 per member carried into its position's record. Children in join order.
+ * `room`, if given and of at least 7n cells, holds the result and the work instead of new arrays.
  *
  * No stack and no lists of children: subtree sizes first (children before parents, from the last
  * member), then each member's position is its parent's next free one, and the parent's next free
  * one moves past the member's subtree. Two passes, each touching one parent's entry per member.
  */
-export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array, side?: Uint8Array): DepthFirst {
+export function depthFirst(parents: Int32Array, stride: number, n: number, shorts: Uint16Array, side?: Uint8Array, room?: Int32Array): DepthFirst {
+  // Memory already touched (a binary's placement rows, no longer needed) when it is given: the
+  // system maps a new page on its first write, and on this scale that costs more than the pass.
+  // Every cell below is written before it is read, the founder's included, so old contents do not matter.
+  const fits = room !== undefined && room.length >= 7 * n;
+  const at = fits ? room.subarray(0, 4 * n) : new Int32Array(4 * n);
   // Per member, side by side: its position, the next free position in its subtree, its depth. The
   // middle one holds the subtree's size until the member is placed (one array less to fill).
-  const place = new Int32Array(3 * n);
+  const place = fits ? room.subarray(4 * n, 7 * n) : new Int32Array(3 * n);
   for (let i = 0; i < n; i++) place[3 * i + 1] = 1;
   for (let i = n - 1; i > 0; i--) place[3 * parents[stride * i] + 1] += place[3 * i + 1];
-  const at = new Int32Array(4 * n);
+  place[0] = 0;
   place[1] = 1;
+  place[2] = 0;
+  at[0] = 0;
   at[1] = -1;
+  at[2] = 0;
   at[3] = shorts[2] | (shorts[3] << 16);
   let maxDepth = 0;
   for (let i = 1; i < n; i++) {

@@ -222,6 +222,9 @@ function placeSome(pos: Positions, ints: Int32Array, from: number, to: number): 
   for (let i = from; i < to; i++) pos.place(i, pos.firstOpen(ints[4 * i]));
 }
 
+/** binaryPay's last-month commissions when no goal wants them: never written, never read. */
+const NO_LAST_MONTH = new Float64Array(0);
+
 export interface BinaryPay {
   /** Paid per unit of matched volume. */
   rate: number;
@@ -239,12 +242,21 @@ export interface BinaryPay {
  *
  * Paid one member at a time, all its months at once, children before parents (positions depth
  * first, from the last): each open member's two legs are a row of counts per month at its depth,
- * complete when it is reached, then added into its parent's row (simulate-order.ts).
+ * complete when it is reached, then added into its parent's row (simulate-order.ts). `spare`: the
+ * placement's memory, reused for the depth-first order (see depthFirst).
  */
-export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, volume: number, plan: BinaryPay, out: PayOut): Generator<void, void, void> {
+export function* binaryPay(
+  net: Network,
+  parent: Int32Array,
+  side: Uint8Array,
+  volume: number,
+  plan: BinaryPay,
+  out: PayOut,
+  spare?: Int32Array
+): Generator<void, void, void> {
   const { shorts, money, months } = net;
   const n = net.joined;
-  const { at, maxDepth } = depthFirst(parent, 1, n, shorts, side);
+  const { at, maxDepth } = depthFirst(parent, 1, n, shorts, side, spare);
   yield;
   const span = monthsPerPass(maxDepth, months);
   // Row d holds the left leg's counts of the member open at depth d, then the right leg's: 2 x span cells.
@@ -253,13 +265,32 @@ export function* binaryPay(net: Network, parent: Int32Array, side: Uint8Array, v
   const carried = span < months;
   const state = new Float64Array(BINARY_STATE * (carried ? n : 1));
   const earned = new Float64Array(n);
-  const lastMonth = new Float64Array(n);
+  // The last month's commissions by position only with a goal: 8 MB of pages never touched otherwise.
+  const keepLast = out.wantLastMonth;
+  const lastMonth = keepLast ? new Float64Array(n) : NO_LAST_MONTH;
   const rate = plan.rate * volume;
   for (let first = 1; first <= months; first += span) {
     const end = min(months, first + span - 1);
     // From the last position down, a slice at a time (the loop in a plain function, which V8 optimizes while it runs).
     for (let to = n; to > 0; to -= EVENTS_PER_SLICE) {
-      payBinarySlice(at, rows, state, carried, earned, lastMonth, max(0, to - EVENTS_PER_SLICE), to, first, end, span, months, rate, plan.cap, plan.flush);
+      payBinarySlice(
+        at,
+        rows,
+        state,
+        carried,
+        earned,
+        lastMonth,
+        keepLast,
+        max(0, to - EVENTS_PER_SLICE),
+        to,
+        first,
+        end,
+        span,
+        months,
+        rate,
+        plan.cap,
+        plan.flush
+      );
       yield;
     }
   }
@@ -293,6 +324,7 @@ function payBinarySlice(
   carried: boolean,
   earned: Float64Array,
   lastMonth: Float64Array,
+  keepLast: boolean,
   from: number,
   to: number,
   first: number,
@@ -325,7 +357,7 @@ function payBinarySlice(
       state[0] = 0;
       state[1] = 0;
     }
-    payBinaryMember(rows, state, carry, earned, lastMonth, k, d, place & 1, stay & 0xffff, stay >>> 16, first, end, span, months, rate, cap, flush);
+    payBinaryMember(rows, state, carry, earned, lastMonth, keepLast, k, d, place & 1, stay & 0xffff, stay >>> 16, first, end, span, months, rate, cap, flush);
   }
 }
 
@@ -341,6 +373,7 @@ function payBinaryMember(
   carry: number,
   earned: Float64Array,
   lastMonth: Float64Array,
+  keepLast: boolean,
   k: number,
   d: number,
   side: number,
@@ -364,7 +397,7 @@ function payBinaryMember(
     if (left === 0 && right === 0 && state[carry] === 0 && state[carry + 1] === 0) continue; // nothing to match or carry
     const commission = binaryPeriod(state, carry, left, right, rate, cap, flush, 0, t);
     paid += commission;
-    if (t === months) lastMonth[k] = commission;
+    if (t === months && keepLast) lastMonth[k] = commission;
   }
   earned[k] += paid;
   // The founder's row is cleared too: the next pass's months use the same cells.

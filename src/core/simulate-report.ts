@@ -116,46 +116,54 @@ export function netsOf(run: MemberRecords, money: Money): Float64Array {
   const nets = new Float64Array(n);
   // The arrays read into locals first, as in summarize.
   const { commissions, joinMonth, lastMonth } = run;
-  for (let i = 0; i < n; i++) {
-    const earned = commissions[i];
-    const paid = cost * (lastMonth[i] - max(joinMonth[i], 1) + 1); // monthsIn
-    const net = earned - paid;
-    // A member who breaks even to the last bits of rounding broke even: not a profit, not a loss.
-    nets[i] = abs(net) <= WHOLE_TOLERANCE * (earned + paid) ? 0 : net;
-  }
+  for (let i = 0; i < n; i++) nets[i] = netOf(commissions[i], cost * (lastMonth[i] - max(joinMonth[i], 1) + 1)); // monthsIn
   return nets;
+}
+
+/** Commissions earned less costs paid; a member who breaks even to the last bits of rounding broke even: not a profit, not a loss. */
+function netOf(earned: number, paid: number): number {
+  const net = earned - paid;
+  return abs(net) <= WHOLE_TOLERANCE * (earned + paid) ? 0 : net;
 }
 
 /** The summary figures (and the totals) from a run. */
 export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   const n = run.joined;
   const { volumePerMember: volume, monthlyCost: cost, goal } = money;
-  const nets = netsOf(run, money);
+  const nets = new Float64Array(n);
   let monthsActive = 0;
   let commissionsPaid = 0;
   let netSum = 0;
   let withProfit = 0;
   let activeAtEnd = 0;
   let atGoal = 0;
+  let sponsors = 0;
   const sponsored = new Uint8Array(n);
-  // The arrays read into locals: a property read in the loop would be a load per member.
+  // One pass for the nets (as netsOf) and every sum: a call runs cold, and each loop over a million
+  // members runs in the interpreter for a while before V8 has compiled it. The arrays are read into
+  // locals: a property read in the loop would be a load per member.
   const { commissions, joinMonth, lastMonth, active, sponsor, lastMonthCommissions } = run;
   for (let i = 0; i < n; i++) {
-    const net = nets[i];
+    const monthsIn = lastMonth[i] - max(joinMonth[i], 1) + 1;
+    const earned = commissions[i];
+    const net = netOf(earned, cost * monthsIn);
+    nets[i] = net;
     netSum += net;
     if (net > 0) withProfit++;
-    monthsActive += lastMonth[i] - max(joinMonth[i], 1) + 1; // monthsIn
-    commissionsPaid += commissions[i];
+    monthsActive += monthsIn;
+    commissionsPaid += earned;
     activeAtEnd += active[i];
-    if (i > 0) sponsored[sponsor[i]] = 1;
+    if (i > 0 && sponsored[sponsor[i]] === 0) {
+      sponsored[sponsor[i]] = 1;
+      sponsors++;
+    }
     if (goal !== undefined && active[i] === 1) {
-      const earned = lastMonthCommissions[i];
+      const last = lastMonthCommissions[i];
       // At least the goal, to the last bits of rounding: 150.00000000000003 - 50 reaches 100.
-      if (earned - cost >= goal - WHOLE_TOLERANCE * max(1, abs(goal), earned + cost)) atGoal++;
+      if (last - cost >= goal - WHOLE_TOLERANCE * max(1, abs(goal), last + cost)) atGoal++;
     }
   }
-  let recruitedNoOne = 0;
-  for (let i = 0; i < n; i++) recruitedNoOne += 1 - sponsored[i];
+  const recruitedNoOne = n - sponsors;
   // Members with the most commissions: the top 1%, rounded up to whole members (at least one).
   const top = ceil(n / 100);
   const topSum = sumOfLargest(run.commissions.subarray(0, n), top);
@@ -277,8 +285,7 @@ function bucketOf(high: number): number {
 export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): number[] {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const count = new Int32Array(BUCKETS);
-  for (let i = 0; i < n; i++) count[bucketOf(words[2 * i + HIGH_WORD])]++;
+  const count = countBuckets(words, n);
   // Each wanted rank's bucket, and how many values come before that bucket.
   const wanted = [...new Set(ranks)].sort((x, y) => x - y);
   const bucketOfRank = new Map<number, number>();
@@ -297,11 +304,7 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): n
     slot[bucket] = j;
     return new Float64Array(count[bucket]);
   });
-  const filled = new Int32Array(chosen.length);
-  for (let i = 0; i < n; i++) {
-    const j = slot[bucketOf(words[2 * i + HIGH_WORD])];
-    if (j >= 0) runs[j][filled[j]++] = values[i];
-  }
+  copyBuckets(values, words, slot, runs);
   const found = new Map<number, number>();
   chosen.forEach((bucket, j) => {
     const local = wanted.filter((r) => bucketOfRank.get(r) === bucket).map((r) => r - before.get(bucket)!);
@@ -309,6 +312,29 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): n
     for (const r of local) found.set(r + before.get(bucket)!, runs[j][r]);
   });
   return ranks.map((r) => found.get(r)!);
+}
+
+/*
+ * valuesAtRanks' two passes, each a function of its own: a call runs cold (Excel calls SIMULATE
+ * once), and V8 compiles a small function that loops while it runs sooner than a large one, so
+ * fewer of the million steps run in the interpreter first.
+ */
+
+/** How many of the n values fall in each bucket. */
+function countBuckets(words: Uint32Array, n: number): Int32Array {
+  const count = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) count[bucketOf(words[2 * i + HIGH_WORD])]++;
+  return count;
+}
+
+/** The values of the buckets that have a slot (slot[bucket] >= 0), each bucket's into runs[slot] in order. */
+function copyBuckets(values: Float64Array, words: Uint32Array, slot: Int32Array, runs: Float64Array[]): void {
+  const n = values.length;
+  const filled = new Int32Array(runs.length);
+  for (let i = 0; i < n; i++) {
+    const j = slot[bucketOf(words[2 * i + HIGH_WORD])];
+    if (j >= 0) runs[j][filled[j]++] = values[i];
+  }
 }
 
 /**

@@ -186,10 +186,10 @@ function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: b
       break;
     }
     case "binary": {
-      const { parent, side } = yield* placeBinary(net);
+      const { parent, side, spare } = yield* placeBinary(net);
       out.placement = parent;
       out.side = side;
-      yield* binaryPay(net, parent, side, volume, { rate: plan.rate, cap: plan.cap ?? Infinity, flush: plan.flush ?? false }, out);
+      yield* binaryPay(net, parent, side, volume, { rate: plan.rate, cap: plan.cap ?? Infinity, flush: plan.flush ?? false }, out, spare);
       break;
     }
     case "stairstep":

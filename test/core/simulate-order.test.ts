@@ -80,6 +80,35 @@ describe("depthFirst", () => {
     expect(Array.from(at)).toEqual([0, -1, 0, 37 * 65536]);
     expect(maxDepth).toBe(0);
   });
+
+  test("in room given full of old numbers: the same positions as worked above, written into the room", () => {
+    for (const old of [7, -1, 0x7fffffff]) {
+      const room = new Int32Array(7 * 6 + 3).fill(old);
+      const side = Uint8Array.from([0, 0, 1, 0, 1, 0]);
+      const { at, maxDepth } = depthFirst(parents, 1, 6, recordsOf(stays), side, room);
+      const stay = (join: number, last: number) => join + 65536 * last;
+      expect(Array.from(at)).toEqual(
+        [
+          [0, -1, 0, stay(0, 13)],
+          [1, 0, 2, stay(1, 12)],
+          [3, 1, 4, stay(2, 13)],
+          [4, 1, 5, stay(3, 3)],
+          [2, 0, 3, stay(1, 4)],
+          [5, 4, 4, stay(5, 13)],
+        ].flat()
+      );
+      expect(at.buffer).toBe(room.buffer);
+      expect(maxDepth).toBe(2);
+    }
+  });
+
+  test("room too small for 7 cells a member is not used", () => {
+    const room = new Int32Array(7 * 6 - 1).fill(9);
+    const { at } = depthFirst(parents, 1, 6, recordsOf(stays), undefined, room);
+    expect(at.buffer).not.toBe(room.buffer);
+    expect(Array.from(room)).toEqual(new Array(7 * 6 - 1).fill(9));
+    expect(Array.from({ length: 6 }, (_, k) => at[4 * k])).toEqual([0, 1, 3, 4, 2, 5]);
+  });
 });
 
 describe("depthFirst reads members 0..n-1 only: the records may have room for more", () => {
