@@ -222,17 +222,24 @@ function copyOf(net: Network): Network {
   return copy;
 }
 
-/** Each member's history and pay, copied out of the records into plain arrays. */
-function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, sponsor: Int32Array, out: PayOut): SimulationRun {
+/**
+ * Each member's history and pay, copied out of the records into plain arrays. The sponsors come
+ * from the records too unless given (copied before a plan that rewrote them): one loop fewer over
+ * a million members, which on a first call also runs in the interpreter for a while.
+ */
+function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, given: Int32Array | undefined, out: PayOut): SimulationRun {
   const n = net.joined;
+  const copySponsors = given === undefined;
+  const sponsor = given ?? new Int32Array(n);
   const joinMonth = new Uint16Array(n);
   const lastMonth = new Uint16Array(n);
   const active = new Uint8Array(n);
   const commissions = new Float64Array(n);
   // Read into locals first: a property read inside the loop is a load per member.
-  const { shorts, money, stays } = net;
+  const { ints, shorts, money, stays } = net;
   const months = params.months;
   for (let i = 0; i < n; i++) {
+    if (copySponsors) sponsor[i] = ints[4 * i];
     joinMonth[i] = shorts[8 * i + 2];
     const last = shorts[8 * i + 3];
     active[i] = last === stays ? 1 : 0;
@@ -258,7 +265,7 @@ function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, sponsor
 function* runPlan(params: CheckedNetwork, plan: CompPlan): Generator<void, SimulationRun, void> {
   const net = new Network(params.members, params.months, params.seed);
   yield* grow(net, params);
-  const sponsor = sponsorsOf(net);
+  const sponsor = plan.kind === "matrix" ? sponsorsOf(net) : undefined; // the matrix's placement replaces them
   const out = yield* payPlan(net, plan, params.volumePerMember, params.goal !== undefined);
   return recordsOf(net, params, plan, sponsor, out);
 }
