@@ -139,6 +139,11 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   let atGoal = 0;
   let sponsors = 0;
   const sponsored = new Uint8Array(n);
+  // The nets' and the commissions' buckets for the ranks below (valuesAtRanks' first pass), counted here.
+  const netWords = wordsOf(nets);
+  const netBuckets = new Int32Array(BUCKETS);
+  const commissionWords = wordsOf(run.commissions);
+  const commissionBuckets = new Int32Array(BUCKETS);
   // One pass for the nets (as netsOf) and every sum: a call runs cold, and each loop over a million
   // members runs in the interpreter for a while before V8 has compiled it. The arrays are read into
   // locals: a property read in the loop would be a load per member.
@@ -148,14 +153,18 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
     const earned = commissions[i];
     const net = netOf(earned, cost * monthsIn);
     nets[i] = net;
+    netBuckets[bucketOf(netWords[2 * i + HIGH_WORD])]++;
+    commissionBuckets[bucketOf(commissionWords[2 * i + HIGH_WORD])]++;
     netSum += net;
     if (net > 0) withProfit++;
     monthsActive += monthsIn;
     commissionsPaid += earned;
     activeAtEnd += active[i];
-    if (i > 0 && sponsored[sponsor[i]] === 0) {
-      sponsored[sponsor[i]] = 1;
-      sponsors++;
+    if (i > 0) {
+      // Counted without a branch: whether a sponsor is new is a coin toss the processor cannot predict.
+      const s = sponsor[i];
+      sponsors += 1 - sponsored[s];
+      sponsored[s] = 1;
     }
     if (goal !== undefined && active[i] === 1) {
       const last = lastMonthCommissions[i];
@@ -166,8 +175,8 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   const recruitedNoOne = n - sponsors;
   // Members with the most commissions: the top 1%, rounded up to whole members (at least one).
   const top = ceil(n / 100);
-  const topSum = sumOfLargest(run.commissions.subarray(0, n), top);
-  const [p10Net, medianNet, p90Net] = percentiles(nets, [0.1, 0.5, 0.9]);
+  const topSum = sumOfLargest(run.commissions.subarray(0, n), top, commissionBuckets);
+  const [p10Net, medianNet, p90Net] = percentiles(nets, [0.1, 0.5, 0.9], netBuckets);
   const summary: SimulationSummary = {
     membersJoined: n,
     activeAtEnd,
@@ -232,14 +241,14 @@ function bracketOf(x: number, edges: readonly number[], zero: number): number {
  * rank p x (n - 1) of the sorted values. Found without sorting (`valuesAtRanks`): sorting a million
  * nets would cost a third of the whole simulation.
  */
-export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
+export function percentiles(values: Float64Array, ps: readonly number[], buckets?: Int32Array): number[] {
   const n = values.length;
   const ranks: number[] = [];
   for (const p of ps) {
     const rank = floor(p * (n - 1));
     ranks.push(rank, min(rank + 1, n - 1));
   }
-  const at = valuesAtRanks(values, ranks);
+  const at = valuesAtRanks(values, ranks, buckets);
   return ps.map((p, j) => {
     const rank = p * (n - 1);
     const i = floor(rank);
@@ -249,9 +258,9 @@ export function percentiles(values: Float64Array, ps: readonly number[]): number
 }
 
 /** The sum of the `count` largest values (1 <= count <= values.length): those above the value at its rank, and that value as often as it is needed. */
-export function sumOfLargest(values: Float64Array, count: number): number {
+export function sumOfLargest(values: Float64Array, count: number, buckets?: Int32Array): number {
   const n = values.length;
-  const [threshold] = valuesAtRanks(values, [n - count]);
+  const [threshold] = valuesAtRanks(values, [n - count], buckets);
   let sum = 0;
   let above = 0;
   for (let i = 0; i < n; i++) {
@@ -280,12 +289,13 @@ function bucketOf(high: number): number {
  * top 16 bits (sign, exponent and the mantissa's first 4 bits), so it knows which bucket each rank
  * falls in; the second copies out the values of those few buckets, and selection within them
  * (`selectRanks`) finds the ranks. Doubles that differ in their top 16 bits compare as their
- * buckets do, so a rank's value is in its bucket. No NaN is ever among the values.
+ * buckets do, so a rank's value is in its bucket. No NaN is ever among the values. `buckets`, if
+ * given, are the first pass's counts made by the caller in a loop of its own (summarize does).
  */
-export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): number[] {
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[], buckets?: Int32Array): number[] {
   const n = values.length;
-  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const count = countBuckets(words, n);
+  const words = wordsOf(values);
+  const count = buckets ?? countBuckets(words, n);
   // Each wanted rank's bucket, and how many values come before that bucket.
   const wanted = [...new Set(ranks)].sort((x, y) => x - y);
   const bucketOfRank = new Map<number, number>();
@@ -320,7 +330,12 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): n
  * fewer of the million steps run in the interpreter first.
  */
 
-/** How many of the n values fall in each bucket. */
+/** The 32-bit halves of each double of `values`, two a value, the high one at HIGH_WORD. */
+function wordsOf(values: Float64Array): Uint32Array {
+  return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+}
+
+/** How many of the n values fall in each bucket (bucketOf of each high word), as `buckets` must hold if given to valuesAtRanks. */
 function countBuckets(words: Uint32Array, n: number): Int32Array {
   const count = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) count[bucketOf(words[2 * i + HIGH_WORD])]++;
