@@ -33,18 +33,21 @@ describe("depthFirst", () => {
     [5, 13],
   ];
 
+  const stay = (join: number, last: number) => join + 65536 * last;
+  // Per position: member, parent's position, depth x 2 (+ side), stay.
+  const worked = [
+    [0, -1, 0, stay(0, 13)],
+    [1, 0, 2, stay(1, 12)],
+    [3, 1, 4, stay(2, 13)],
+    [4, 1, 4, stay(3, 3)],
+    [2, 0, 2, stay(1, 4)],
+    [5, 4, 4, stay(5, 13)],
+  ];
+
   test("numbers a member, then its subtrees, and records each position's parent, depth x 2 and stay", () => {
     const { at, maxDepth } = depthFirst(parents, 1, 6, recordsOf(stays));
     const rows = Array.from({ length: 6 }, (_, k) => Array.from(at.subarray(4 * k, 4 * k + 4)));
-    const stay = (join: number, last: number) => join + 65536 * last;
-    expect(rows).toEqual([
-      [0, -1, 0, stay(0, 13)],
-      [1, 0, 2, stay(1, 12)],
-      [3, 1, 4, stay(2, 13)],
-      [4, 1, 4, stay(3, 3)],
-      [2, 0, 2, stay(1, 4)],
-      [5, 4, 4, stay(5, 13)],
-    ]);
+    expect(rows).toEqual(worked);
     expect(maxDepth).toBe(2);
   });
 
@@ -82,21 +85,13 @@ describe("depthFirst", () => {
   });
 
   test("in room given full of old numbers: the same positions as worked above, written into the room", () => {
+    // Sides as in the test above: members 2 and 4 on the right, so positions 3 and 4 get + 1.
+    const side = Uint8Array.from([0, 0, 1, 0, 1, 0]);
+    const expected = worked.map(([member, up, depth, s], k) => [member, up, depth + (k === 3 || k === 4 ? 1 : 0), s]).flat();
     for (const old of [7, -1, 0x7fffffff]) {
       const room = new Int32Array(7 * 6 + 3).fill(old);
-      const side = Uint8Array.from([0, 0, 1, 0, 1, 0]);
       const { at, maxDepth } = depthFirst(parents, 1, 6, recordsOf(stays), side, room);
-      const stay = (join: number, last: number) => join + 65536 * last;
-      expect(Array.from(at)).toEqual(
-        [
-          [0, -1, 0, stay(0, 13)],
-          [1, 0, 2, stay(1, 12)],
-          [3, 1, 4, stay(2, 13)],
-          [4, 1, 5, stay(3, 3)],
-          [2, 0, 3, stay(1, 4)],
-          [5, 4, 4, stay(5, 13)],
-        ].flat()
-      );
+      expect(Array.from(at)).toEqual(expected);
       expect(at.buffer).toBe(room.buffer);
       expect(maxDepth).toBe(2);
     }
