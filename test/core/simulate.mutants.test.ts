@@ -97,3 +97,27 @@ describe("the last month's commissions are worked out only when a goal is given"
     }
   });
 });
+
+describe("a matrix's run keeps the sponsors, though its placement rewrites the records' chain", () => {
+  // FOUR: the founder sponsors members 1, 2 and 3 in month 1. In a matrix 2 wide, 1 and 2 fill the
+  // founder's two places and 3 spills over under 1 (breadth first, left to right): placement
+  // -1, 0, 0, 1; sponsors still -1, 0, 0, 0.
+  const FOUR = { months: 1, sponsor: [-1, 0, 0, 0], joinMonth: [0, 1, 1, 1], quitMonth: [null, null, null, null] };
+  const money = { volumePerMember: 100, monthlyCost: 50 };
+
+  test("a history given member by member", () => {
+    const run = payHistory(FOUR, { kind: "matrix", width: 2, levelRates: [0.1] }, money);
+    expect(Array.from(run.placement!)).toEqual([-1, 0, 0, 1]);
+    expect(Array.from(run.sponsor)).toEqual([-1, 0, 0, 0]);
+  });
+
+  test("a simulated history: the matrix's sponsors are the unilevel's on the same seed, and its placement is not", () => {
+    // 4 members filled in month 1 by a huge recruiting rate: all three recruits under the founder, as FOUR.
+    const p: NetworkParams = { members: 4, months: 1, recruitsPerMemberPerMonth: 1e9, monthlyAttrition: 0, volumePerMember: 100, monthlyCost: 50 };
+    const matrix = simulatePlanMembers(p, { kind: "matrix", width: 2, levelRates: [0.1] });
+    const unilevel = simulatePlanMembers(p, { kind: "unilevel", levelRates: [0.1] });
+    expect(Array.from(matrix.sponsor)).toEqual([-1, 0, 0, 0]);
+    expect(Array.from(unilevel.sponsor)).toEqual([-1, 0, 0, 0]);
+    expect(Array.from(matrix.placement!)).toEqual([-1, 0, 0, 1]);
+  });
+});
