@@ -106,7 +106,12 @@ export function summaryRows(summary: SimulationSummary): Array<[string, number]>
 
 /** Months member i was active: from its join month (month 1 for the founder) through its last month. */
 export function monthsIn(run: MemberRecords, i: number): number {
-  return run.lastMonth[i] - max(run.joinMonth[i], 1) + 1;
+  return monthsFrom(run.joinMonth[i], run.lastMonth[i]);
+}
+
+/** Months from a join month (month 1 for the founder, who joined at 0) through a last month, both counted. */
+function monthsFrom(joinMonth: number, lastMonth: number): number {
+  return lastMonth - max(joinMonth, 1) + 1;
 }
 
 /** Every member's net (commissions less costs over its months in); a net within rounding of 0 is 0. */
@@ -116,7 +121,7 @@ export function netsOf(run: MemberRecords, money: Money): Float64Array {
   const nets = new Float64Array(n);
   // The arrays read into locals first, as in summarize.
   const { commissions, joinMonth, lastMonth } = run;
-  for (let i = 0; i < n; i++) nets[i] = netOf(commissions[i], cost * (lastMonth[i] - max(joinMonth[i], 1) + 1)); // monthsIn
+  for (let i = 0; i < n; i++) nets[i] = netOf(commissions[i], cost * monthsFrom(joinMonth[i], lastMonth[i]));
   return nets;
 }
 
@@ -149,7 +154,7 @@ export function summarize(run: MemberRecords, money: Money): SimulationSummary {
   // locals: a property read in the loop would be a load per member.
   const { commissions, joinMonth, lastMonth, active, sponsor, lastMonthCommissions } = run;
   for (let i = 0; i < n; i++) {
-    const monthsIn = lastMonth[i] - max(joinMonth[i], 1) + 1;
+    const monthsIn = monthsFrom(joinMonth[i], lastMonth[i]);
     const earned = commissions[i];
     const net = netOf(earned, cost * monthsIn);
     nets[i] = net;
@@ -325,9 +330,8 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[], bu
 }
 
 /*
- * valuesAtRanks' two passes, each a function of its own: a call runs cold (Excel calls SIMULATE
- * once), and V8 compiles a small function that loops while it runs sooner than a large one, so
- * fewer of the million steps run in the interpreter first.
+ * valuesAtRanks' two passes, each a function of its own: the first is the one a caller may make in
+ * a loop of its own instead (summarize counts the buckets as it works out the nets).
  */
 
 /** The 32-bit halves of each double of `values`, two a value, the high one at HIGH_WORD. */
