@@ -14,8 +14,8 @@ const { max, min } = Math;
  * - unilevel and matrix: the upline k positions up earns rate k x volume in every month both are
  *   active: a closed form of the two stays, summed by walking each member's chain once (`levelPay`).
  *   The unilevel's chain is the sponsors'; the matrix's is the placement (`placeMatrix`).
- * - binary: members are placed in two legs (`placeBinary`, simulate-legs.ts); month by month each member's two leg
- *   volumes are counted and paid by BINARY's own rule (plans.ts `binaryPeriod`).
+ * - binary: members are placed in two legs (`placeBinary`, simulate-legs.ts); month by month each
+ *   member's two leg volumes are counted and paid by BINARY's own rule (plans.ts `binaryPeriod`).
  * - stair-step: month by month each member's group volume and legs, paid by STAIRSTEP's own rule
  *   (plans.ts `breakawayShare`, rates from `stairStepRateTable`).
  */
@@ -29,6 +29,8 @@ export interface PayOut {
   placement?: Int32Array;
   /** Binary: 0 if placed on its parent's left, 1 on the right. */
   side?: Uint8Array;
+  /** Matrix: the sponsors, copied before its placement replaced them in the records' chain. */
+  sponsor?: Int32Array;
 }
 
 /**
@@ -128,8 +130,8 @@ function climb(
 
 /**
  * Positions in a tree where each position holds at most `width` below it, filled as a forced
- * matrix fills them (and a binary, in simulate-legs.ts, the same way): the first open position breadth-first, left to right, under a
- * given position. Children are kept as first child and next sibling (any width in 3 x 4 bytes).
+ * matrix fills them: the first open position breadth-first, left to right, under a given position
+ * (simulate-legs.ts fills a binary's the same way, in rows of its own). Children are kept as first child and next sibling (any width in 3 x 4 bytes).
  *
  * Finding the first open position is amortized O(1): for each position used as a root, a cursor
  * remembers the first position of its breadth-first order that may still be open. Every position
@@ -220,6 +222,14 @@ export function* placeMatrix(net: Network, width: number): Generator<void, Int32
 /** Members from..to-1 placed in the matrix, each at the first open position under its sponsor. */
 function placeSome(pos: Positions, ints: Int32Array, from: number, to: number): void {
   for (let i = from; i < to; i++) pos.place(i, pos.firstOpen(ints[4 * i]));
+}
+
+/**
+ * Where binaryPay's rows hold month t of a leg of the member open at depth d, less t: row d holds
+ * the left leg's `span` months (first..first + span - 1), then the right leg's.
+ */
+function legRow(span: number, d: number, side: number, first: number): number {
+  return 2 * span * d + side * span - first;
 }
 
 /** binaryPay's last-month commissions when no goal wants them: never written, never read. */
@@ -345,7 +355,7 @@ function payBinarySlice(
     // go up into its parent's row. (Its own row was left cleared by whoever used that depth last.)
     if (k + 1 === n || at[4 * k + 6] >> 1 <= d) {
       if (d > 0) {
-        const into = 2 * span * (d - 1) + (place & 1) * span - first;
+        const into = legRow(span, d - 1, place & 1, first);
         const joined = stay & 0xffff;
         const last = stay >>> 16;
         for (let t = joined > first ? joined : first, stop = last < end ? last : end; t <= stop; t++) rows[into + t]++;
@@ -387,7 +397,7 @@ function payBinaryMember(
   cap: number,
   flush: boolean
 ): void {
-  const row = 2 * span * d - first; // month t of the left leg at row + t, of the right at row + span + t
+  const row = legRow(span, d, 0, first); // month t of the left leg at row + t, of the right at row + span + t
   const start = from > first ? from : first; // nobody is below a member before it joins
   const stop = last < end ? last : end;
   let paid = 0;
@@ -401,7 +411,7 @@ function payBinaryMember(
   }
   earned[k] += paid;
   // The founder's row is cleared too: the next pass's months use the same cells.
-  const into = 2 * span * (d - 1) + side * span - first;
+  const into = legRow(span, d - 1, side, first);
   for (let t = start; t <= end; t++) {
     if (d > 0) rows[into + t] += rows[row + t] + rows[row + span + t] + (t <= last ? 1 : 0);
     rows[row + t] = 0;

@@ -171,8 +171,11 @@ export class SimulationCanceled extends Error {
   }
 }
 
-/** Pays one plan over a history, the chain in `net.ints` rewritten for a matrix. */
-function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: boolean): Generator<void, PayOut, void> {
+/**
+ * Pays one plan over a history, the chain in `net.ints` rewritten for a matrix: its sponsors are
+ * copied first into `out.sponsor`, unless the caller already holds them (`sponsor`).
+ */
+function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: boolean, sponsor?: Int32Array): Generator<void, PayOut, void> {
   const out: PayOut = { lastMonth: new Float64Array(net.joined), wantLastMonth };
   switch (plan.kind) {
     case "unilevel":
@@ -180,6 +183,7 @@ function* payPlan(net: Network, plan: CompPlan, volume: number, wantLastMonth: b
       break;
     case "matrix": {
       const parent = yield* placeMatrix(net, plan.width);
+      out.sponsor = sponsor ?? sponsorsOf(net);
       for (let i = 0; i < net.joined; i++) net.ints[4 * i] = parent[i];
       out.placement = parent;
       yield* levelPay(net, plan.levelRates, volume, out);
@@ -224,11 +228,13 @@ function copyOf(net: Network): Network {
 
 /**
  * Each member's history and pay, copied out of the records into plain arrays. The sponsors come
- * from the records too unless given (copied before a plan that rewrote them): one loop fewer over
- * a million members, which on a first call also runs in the interpreter for a while.
+ * from the records too unless held already (`shared`, or copied by the plan that rewrote them,
+ * `out.sponsor`): one loop fewer over a million members, which on a first call also runs in the
+ * interpreter for a while.
  */
-function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, given: Int32Array | undefined, out: PayOut): SimulationRun {
+function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, out: PayOut, shared?: Int32Array): SimulationRun {
   const n = net.joined;
+  const given = shared ?? out.sponsor;
   const copySponsors = given === undefined;
   const sponsor = given ?? new Int32Array(n);
   const joinMonth = new Uint16Array(n);
@@ -265,9 +271,8 @@ function recordsOf(net: Network, params: CheckedNetwork, plan: CompPlan, given: 
 function* runPlan(params: CheckedNetwork, plan: CompPlan): Generator<void, SimulationRun, void> {
   const net = new Network(params.members, params.months, params.seed);
   yield* grow(net, params);
-  const sponsor = plan.kind === "matrix" ? sponsorsOf(net) : undefined; // the matrix's placement replaces them
   const out = yield* payPlan(net, plan, params.volumePerMember, params.goal !== undefined);
-  return recordsOf(net, params, plan, sponsor, out);
+  return recordsOf(net, params, plan, out);
 }
 
 function finish<T>(steps: Generator<void, T, void>): T {
@@ -357,8 +362,8 @@ export function simulateAllPlanMembers(params: NetworkParams, plans: AllPlans): 
   const runs = {} as Record<PlanKind, SimulationRun>;
   for (const plan of list) {
     const copy = copyOf(net);
-    const out = finish(payPlan(copy, plan, checked.volumePerMember, checked.goal !== undefined));
-    runs[plan.kind] = recordsOf(copy, checked, plan, sponsor, out);
+    const out = finish(payPlan(copy, plan, checked.volumePerMember, checked.goal !== undefined, sponsor));
+    runs[plan.kind] = recordsOf(copy, checked, plan, out, sponsor);
   }
   return runs;
 }
@@ -381,9 +386,8 @@ export function payHistory(
   const net = networkOf(history);
   const params = checkNetwork({ members: net.joined, months: history.months, recruitsPerMemberPerMonth: 0, monthlyAttrition: 0, ...money });
   const checked = checkPlan(plan);
-  const sponsor = sponsorsOf(net);
   const out = finish(payPlan(net, checked, params.volumePerMember, true));
-  return recordsOf(net, params, checked, sponsor, out);
+  return recordsOf(net, params, checked, out);
 }
 
 // SIMULATE as it always was: a unilevel plan of level rates.
